@@ -1,0 +1,140 @@
+//! Where raw values come from: the process environment, or any set of
+//! key/value pairs (so that tests never touch the process environment).
+
+use std::borrow::{Borrow, Cow};
+use std::collections::{BTreeMap, HashMap};
+use std::ffi::OsStr;
+use std::hash::{BuildHasher, Hash};
+
+/// A set of named raw values, as an environment holds them.
+pub trait Source {
+    /// The value of `name`, if it is set.
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>>;
+
+    /// Calls `visit` with every name that is set, so that unknown names can
+    /// be reported. A source that cannot list its names visits none.
+    fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr));
+}
+
+/// The process environment.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Env;
+
+impl Source for Env {
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        std::env::var_os(name).map(Cow::Owned)
+    }
+
+    fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr)) {
+        for (name, _) in std::env::vars_os() {
+            visit(&name);
+        }
+    }
+}
+
+/// A source with nothing set: loading from it gives the defaults.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Empty;
+
+impl Source for Empty {
+    fn get(&self, _: &str) -> Option<Cow<'_, OsStr>> {
+        None
+    }
+
+    fn for_each_name(&self, _: &mut dyn FnMut(&OsStr)) {}
+}
+
+impl<S: Source + ?Sized> Source for &S {
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        (**self).get(name)
+    }
+
+    fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr)) {
+        (**self).for_each_name(visit);
+    }
+}
+
+impl<K: AsRef<OsStr>, V: AsRef<OsStr>> Source for [(K, V)] {
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        // The last pair wins, as when a variable is set twice.
+        self.iter().rev().find(|(k, _)| k.as_ref() == name).map(|(_, v)| Cow::Borrowed(v.as_ref()))
+    }
+
+    fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr)) {
+        for (k, _) in self {
+            visit(k.as_ref());
+        }
+    }
+}
+
+impl<K: AsRef<OsStr>, V: AsRef<OsStr>, const N: usize> Source for [(K, V); N] {
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        Source::get(self.as_slice(), name)
+    }
+
+    fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr)) {
+        self.as_slice().for_each_name(visit);
+    }
+}
+
+impl<K: AsRef<OsStr>, V: AsRef<OsStr>> Source for Vec<(K, V)> {
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        Source::get(self.as_slice(), name)
+    }
+
+    fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr)) {
+        self.as_slice().for_each_name(visit);
+    }
+}
+
+impl<K, V, H> Source for HashMap<K, V, H>
+where
+    K: Borrow<str> + AsRef<OsStr> + Hash + Eq,
+    V: AsRef<OsStr>,
+    H: BuildHasher,
+{
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        HashMap::get(self, name).map(|v| Cow::Borrowed(v.as_ref()))
+    }
+
+    fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr)) {
+        for k in self.keys() {
+            visit(k.as_ref());
+        }
+    }
+}
+
+impl<K, V> Source for BTreeMap<K, V>
+where
+    K: Borrow<str> + AsRef<OsStr> + Ord,
+    V: AsRef<OsStr>,
+{
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        BTreeMap::get(self, name).map(|v| Cow::Borrowed(v.as_ref()))
+    }
+
+    fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr)) {
+        for k in self.keys() {
+            visit(k.as_ref());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_maps_and_arrays_are_sources() {
+        let pairs = [("A", "1"), ("B", "2"), ("A", "3")];
+        assert_eq!(pairs.get("A").as_deref(), Some(OsStr::new("3")));
+        assert_eq!(pairs.get("C"), None);
+
+        let map: HashMap<String, String> = [("X".to_owned(), "y".to_owned())].into();
+        assert_eq!(Source::get(&map, "X").as_deref(), Some(OsStr::new("y")));
+
+        let mut names = Vec::new();
+        BTreeMap::from([("K", "v")]).for_each_name(&mut |n| names.push(n.to_owned()));
+        assert_eq!(names, ["K"]);
+    }
+}

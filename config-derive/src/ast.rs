@@ -1,0 +1,122 @@
+//! The model the checks and the code generation read: a struct and its
+//! fields with their attributes parsed and their names and variables worked
+//! out.
+
+use syn::{Data, DeriveInput, Fields, GenericArgument, Ident, PathArguments, Type};
+
+use crate::attr;
+use crate::ctxt::Ctxt;
+use crate::docs::doc_text;
+
+/// A struct deriving `Settings`.
+pub(crate) struct Container<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) attrs: attr::Container,
+    pub(crate) doc: String,
+    pub(crate) fields: Vec<Field<'a>>,
+}
+
+/// One field: one setting.
+pub(crate) struct Field<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) ty: &'a Type,
+    /// The type without its `Option`, if it is written `Option<T>`.
+    pub(crate) option_inner: Option<&'a Type>,
+    pub(crate) attrs: attr::Field,
+    pub(crate) doc: String,
+    /// The setting's name: `name = "..."` or the field's.
+    pub(crate) name: String,
+    /// The environment variable: `env = "..."`, or the prefix and the name
+    /// in upper case, as gevent derives `GEVENT_` + NAME.
+    pub(crate) env: String,
+}
+
+impl<'a> Container<'a> {
+    /// Reads a struct; `None` (with the reason in `cx`) for anything else.
+    pub(crate) fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Option<Self> {
+        let attrs = attr::Container::from_ast(cx, input);
+        let fields = match &input.data {
+            Data::Struct(data) => match &data.fields {
+                Fields::Named(named) => &named.named,
+                Fields::Unnamed(_) => return unsupported(cx, input, "a tuple struct"),
+                Fields::Unit => return unsupported(cx, input, "a unit struct"),
+            },
+            Data::Enum(e) => return unsupported(cx, &e.enum_token, "an enum"),
+            Data::Union(u) => return unsupported(cx, &u.union_token, "a union"),
+        };
+        if !input.generics.params.is_empty() {
+            let message = "`Settings` cannot be derived for a generic struct: its settings table is static, \
+                           so every field needs a concrete type";
+            cx.error_spanned_by(&input.generics, message);
+            return None;
+        }
+        let prefix = attrs.env_prefix.as_ref().map(syn::LitStr::value).unwrap_or_default();
+        let fields = fields.iter().map(|f| Field::from_ast(cx, f, &prefix)).collect();
+        Some(Container { ident: &input.ident, doc: doc_text(&input.attrs), attrs, fields })
+    }
+}
+
+fn unsupported<T: quote::ToTokens, R>(cx: &Ctxt, at: T, what: &str) -> Option<R> {
+    let message =
+        format!("`Settings` cannot be derived for {what}: derive it on a struct with named fields, one per setting");
+    cx.error_spanned_by(at, message);
+    None
+}
+
+impl<'a> Field<'a> {
+    fn from_ast(cx: &Ctxt, field: &'a syn::Field, prefix: &str) -> Self {
+        let ident = field.ident.as_ref().expect("named fields have names");
+        let attrs = attr::Field::from_ast(cx, field);
+        let name = attrs.name.as_ref().map_or_else(|| unraw(ident), syn::LitStr::value);
+        let env = attrs.env.as_ref().map_or_else(|| format!("{prefix}{}", name.to_uppercase()), syn::LitStr::value);
+        Field {
+            ident,
+            ty: &field.ty,
+            option_inner: option_inner(&field.ty),
+            doc: doc_text(&field.attrs),
+            attrs,
+            name,
+            env,
+        }
+    }
+
+    /// The type validators see: `T` for `Option<T>`.
+    pub(crate) fn value_ty(&self) -> &'a Type {
+        self.option_inner.unwrap_or(self.ty)
+    }
+
+    /// The last segment of the value type's path (`f64`, `Importable`).
+    pub(crate) fn value_ty_name(&self) -> Option<String> {
+        type_name(self.value_ty())
+    }
+}
+
+/// `r#type` is the setting `type`.
+fn unraw(ident: &Ident) -> String {
+    let text = ident.to_string();
+    text.strip_prefix("r#").map(str::to_owned).unwrap_or(text)
+}
+
+/// The last segment of a type path.
+pub(crate) fn type_name(ty: &Type) -> Option<String> {
+    match ty {
+        Type::Path(p) if p.qself.is_none() => p.path.segments.last().map(|s| s.ident.to_string()),
+        Type::Group(g) => type_name(&g.elem),
+        Type::Paren(p) => type_name(&p.elem),
+        _ => None,
+    }
+}
+
+/// `T` when `ty` is written `Option<T>` (or `std::option::Option<T>`).
+fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &last.arguments else { return None };
+    match args.args.first() {
+        Some(GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
+        _ => None,
+    }
+}

@@ -1,0 +1,483 @@
+//! `#[settings(...)]` and `#[setting(...)]` to [`Container`] and [`Field`].
+//!
+//! Parsers return values, never `Result`: each problem goes into the
+//! [`Ctxt`] and parsing carries on, so one build shows every mistake.
+
+use proc_macro2::{Span, TokenTree};
+use quote::ToTokens;
+use syn::meta::ParseNestedMeta;
+use syn::parse::ParseStream;
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
+use syn::{Expr, Ident, Lit, LitStr, Token};
+
+use crate::ctxt::Ctxt;
+use crate::symbol::*;
+
+/// An attribute value that may be given once.
+struct Attr<'c, T> {
+    cx: &'c Ctxt,
+    name: Symbol,
+    value: Option<T>,
+}
+
+impl<'c, T> Attr<'c, T> {
+    fn none(cx: &'c Ctxt, name: Symbol) -> Self {
+        Attr { cx, name, value: None }
+    }
+
+    /// Sets the value, or reports a duplicate at `at`.
+    fn set<A: ToTokens>(&mut self, at: A, value: T) {
+        if self.value.is_some() {
+            let message = format!("duplicate setting attribute `{}`: give it once", self.name);
+            self.cx.error_spanned_by(at, message);
+        } else {
+            self.value = Some(value);
+        }
+    }
+
+    fn get(self) -> Option<T> {
+        self.value
+    }
+}
+
+/// How values are written in the docs.
+#[derive(Copy, Clone, PartialEq, Eq, Default)]
+pub(crate) enum Notation {
+    #[default]
+    Rust,
+    Python,
+}
+
+/// `#[settings(...)]`
+pub(crate) struct Container {
+    pub(crate) env_prefix: Option<LitStr>,
+    pub(crate) watch_prefixes: Vec<LitStr>,
+    pub(crate) title: Option<LitStr>,
+    pub(crate) added: Option<LitStr>,
+    pub(crate) see_also: Vec<LitStr>,
+    pub(crate) notation: Notation,
+    pub(crate) krate: Option<syn::Path>,
+}
+
+/// `#[setting(...)]`
+pub(crate) struct Field {
+    pub(crate) name: Option<LitStr>,
+    pub(crate) env: Option<LitStr>,
+    pub(crate) default: Option<Default>,
+    pub(crate) default_doc: Option<LitStr>,
+    pub(crate) bytes: Option<Ident>,
+    pub(crate) positive: Option<Ident>,
+    pub(crate) validate: Option<syn::Path>,
+    pub(crate) shorthand: Option<Shorthands>,
+    pub(crate) deprecated: Option<Deprecated>,
+    pub(crate) added: Option<LitStr>,
+    pub(crate) see_also: Vec<LitStr>,
+    pub(crate) hidden: Option<Ident>,
+    pub(crate) secret: Option<Ident>,
+}
+
+/// `default = ...`
+pub(crate) enum Default {
+    /// `default` alone: the type's `Default::default()`.
+    Flag(Ident),
+    /// A literal, possibly negated: `false`, `0.1`, `-1`, `"text"`.
+    Lit { lit: Lit, negative: Option<Token![-]> },
+    /// `["a", "b"]`
+    List { items: Vec<LitStr>, span: Span },
+    /// Any other expression, converted with `Into`.
+    Expr(Box<Expr>),
+}
+
+/// `shorthand(name = "dotted.path", ...)`, in the order written.
+pub(crate) struct Shorthands {
+    pub(crate) keyword: Ident,
+    pub(crate) pairs: Vec<(LitStr, LitStr)>,
+}
+
+/// `deprecated(since = "...", replacement = "...", note = "...")`
+pub(crate) struct Deprecated {
+    pub(crate) keyword: Ident,
+    pub(crate) since: Option<LitStr>,
+    pub(crate) replacement: Option<LitStr>,
+    pub(crate) note: Option<LitStr>,
+}
+
+impl Container {
+    pub(crate) fn from_ast(cx: &Ctxt, input: &syn::DeriveInput) -> Self {
+        let mut env_prefix = Attr::none(cx, ENV_PREFIX);
+        let mut watch_prefixes = Attr::none(cx, WATCH_PREFIXES);
+        let mut title = Attr::none(cx, TITLE);
+        let mut added = Attr::none(cx, ADDED);
+        let mut see_also = Attr::none(cx, SEE_ALSO);
+        let mut notation = Attr::none(cx, NOTATION);
+        let mut krate = Attr::none(cx, CRATE);
+
+        for attr in input.attrs.iter().filter(|a| a.path() == SETTINGS) {
+            let parsed = attr.parse_nested_meta(|meta| {
+                let path = meta.path.clone();
+                if path == ENV_PREFIX {
+                    if let Some(s) = string_value(cx, &meta, ENV_PREFIX, "GEVENT_")? {
+                        env_prefix.set(&path, s);
+                    }
+                } else if path == WATCH_PREFIXES {
+                    watch_prefixes.set(&path, string_list(cx, &meta, WATCH_PREFIXES)?);
+                } else if path == TITLE {
+                    if let Some(s) = string_value(cx, &meta, TITLE, "Configuring gevent")? {
+                        title.set(&path, s);
+                    }
+                } else if path == ADDED {
+                    if let Some(s) = string_value(cx, &meta, ADDED, "1.3a2")? {
+                        added.set(&path, s);
+                    }
+                } else if path == SEE_ALSO {
+                    see_also.set(&path, string_list(cx, &meta, SEE_ALSO)?);
+                } else if path == NOTATION {
+                    if let Some(s) = string_value(cx, &meta, NOTATION, "python")? {
+                        if let Some(n) = parse_notation(cx, &s) {
+                            notation.set(&path, n);
+                        }
+                    }
+                } else if path == CRATE {
+                    if let Some(s) = string_value(cx, &meta, CRATE, "my_config")? {
+                        match s.parse::<syn::Path>() {
+                            Ok(p) => krate.set(&path, p),
+                            Err(_) => cx.error_spanned_by(&s, "`crate` takes a path, as in `crate = \"my_config\"`"),
+                        }
+                    }
+                } else {
+                    unknown_key(cx, &meta, SETTINGS, CONTAINER_KEYS)?;
+                }
+                Ok(())
+            });
+            if let Err(error) = parsed {
+                cx.syn_error(error);
+            }
+        }
+
+        Container {
+            env_prefix: env_prefix.get(),
+            watch_prefixes: watch_prefixes.get().unwrap_or_default(),
+            title: title.get(),
+            added: added.get(),
+            see_also: see_also.get().unwrap_or_default(),
+            notation: notation.get().unwrap_or_default(),
+            krate: krate.get(),
+        }
+    }
+}
+
+impl Field {
+    pub(crate) fn from_ast(cx: &Ctxt, field: &syn::Field) -> Self {
+        let mut name = Attr::none(cx, NAME);
+        let mut env = Attr::none(cx, ENV);
+        let mut default = Attr::none(cx, DEFAULT);
+        let mut default_doc = Attr::none(cx, DEFAULT_DOC);
+        let mut bytes = Attr::none(cx, BYTES);
+        let mut positive = Attr::none(cx, POSITIVE);
+        let mut validate = Attr::none(cx, VALIDATE);
+        let mut shorthand = Attr::none(cx, SHORTHAND);
+        let mut deprecated = Attr::none(cx, DEPRECATED);
+        let mut added = Attr::none(cx, ADDED);
+        let mut see_also = Attr::none(cx, SEE_ALSO);
+        let mut hidden = Attr::none(cx, HIDDEN);
+        let mut secret = Attr::none(cx, SECRET);
+
+        for attr in field.attrs.iter().filter(|a| a.path() == SETTING) {
+            let parsed = attr.parse_nested_meta(|meta| {
+                let path = meta.path.clone();
+                if path == NAME {
+                    if let Some(s) = string_value(cx, &meta, NAME, "max_blocking_time")? {
+                        name.set(&path, s);
+                    }
+                } else if path == ENV {
+                    if let Some(s) = string_value(cx, &meta, ENV, "GEVENT_LOOP")? {
+                        env.set(&path, s);
+                    }
+                } else if path == DEFAULT {
+                    let value = default_value(&meta)?;
+                    default.set(&path, value);
+                } else if path == DEFAULT_DOC {
+                    if let Some(s) = string_value(cx, &meta, DEFAULT_DOC, "False")? {
+                        default_doc.set(&path, s);
+                    }
+                } else if path == BYTES {
+                    flag(cx, &meta, &mut bytes)?;
+                } else if path == POSITIVE {
+                    flag(cx, &meta, &mut positive)?;
+                } else if path == VALIDATE {
+                    if let Some(p) = path_value(cx, &meta, VALIDATE)? {
+                        validate.set(&path, p);
+                    }
+                } else if path == SHORTHAND {
+                    let pairs = shorthand_pairs(cx, &meta)?;
+                    shorthand.set(&path, Shorthands { keyword: ident_of(&path), pairs });
+                } else if path == DEPRECATED {
+                    let value = deprecated_value(cx, &meta)?;
+                    deprecated.set(&path, value);
+                } else if path == ADDED {
+                    if let Some(s) = string_value(cx, &meta, ADDED, "1.3b1")? {
+                        added.set(&path, s);
+                    }
+                } else if path == SEE_ALSO {
+                    see_also.set(&path, string_list(cx, &meta, SEE_ALSO)?);
+                } else if path == HIDDEN {
+                    flag(cx, &meta, &mut hidden)?;
+                } else if path == SECRET {
+                    flag(cx, &meta, &mut secret)?;
+                } else {
+                    unknown_key(cx, &meta, SETTING, FIELD_KEYS)?;
+                }
+                Ok(())
+            });
+            if let Err(error) = parsed {
+                cx.syn_error(error);
+            }
+        }
+
+        Field {
+            name: name.get(),
+            env: env.get(),
+            default: default.get(),
+            default_doc: default_doc.get(),
+            bytes: bytes.get(),
+            positive: positive.get(),
+            validate: validate.get(),
+            shorthand: shorthand.get(),
+            deprecated: deprecated.get(),
+            added: added.get(),
+            see_also: see_also.get().unwrap_or_default(),
+            hidden: hidden.get(),
+            secret: secret.get(),
+        }
+    }
+}
+
+fn ident_of(path: &syn::Path) -> Ident {
+    path.get_ident().cloned().unwrap_or_else(|| Ident::new("_", path.span()))
+}
+
+/// Reports an unknown key with a suggestion and the valid keys, and skips
+/// its value so the keys after it are still read.
+fn unknown_key(cx: &Ctxt, meta: &ParseNestedMeta, attr: Symbol, valid: &[Symbol]) -> syn::Result<()> {
+    let key = meta.path.to_token_stream().to_string().replace(' ', "");
+    let mut message = format!("unknown {attr} attribute `{key}`");
+    if let Some(close) = closest(&key, valid) {
+        message.push_str(&format!("; did you mean `{close}`?"));
+    }
+    let keys: Vec<_> = valid.iter().map(|k| k.0).collect();
+    message.push_str(&format!("\nvalid keys are: {}", keys.join(", ")));
+    cx.error_spanned_by(&meta.path, message);
+    skip_value(meta.input)
+}
+
+fn closest(key: &str, valid: &[Symbol]) -> Option<&'static str> {
+    valid
+        .iter()
+        .map(|k| (strsim::normalized_damerau_levenshtein(key, k.0), k.0))
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+/// Consumes `= value` or `(...)` after a key, up to the next top-level comma.
+fn skip_value(input: ParseStream) -> syn::Result<()> {
+    input.step(|cursor| {
+        let mut rest = *cursor;
+        while let Some((tt, next)) = rest.token_tree() {
+            if matches!(&tt, TokenTree::Punct(p) if p.as_char() == ',') {
+                return Ok(((), rest));
+            }
+            rest = next;
+        }
+        Ok(((), rest))
+    })
+}
+
+/// `key = "text"`; reports any other form (naming an example) and returns `None`.
+fn string_value(cx: &Ctxt, meta: &ParseNestedMeta, key: Symbol, example: &str) -> syn::Result<Option<LitStr>> {
+    if !meta.input.peek(Token![=]) {
+        let message = format!("`{key}` takes a string, as in `{key} = \"{example}\"`");
+        cx.error_spanned_by(&meta.path, message);
+        return skip_value(meta.input).map(|()| None);
+    }
+    let value: Expr = meta.value()?.parse()?;
+    match value {
+        Expr::Lit(syn::ExprLit { lit: Lit::Str(s), .. }) => Ok(Some(s)),
+        other => {
+            let message = format!("`{key}` takes a string, as in `{key} = \"{example}\"`");
+            cx.error_spanned_by(other, message);
+            Ok(None)
+        }
+    }
+}
+
+/// `key = path::to::function`
+fn path_value(cx: &Ctxt, meta: &ParseNestedMeta, key: Symbol) -> syn::Result<Option<syn::Path>> {
+    if !meta.input.peek(Token![=]) {
+        cx.error_spanned_by(&meta.path, format!("`{key}` takes a function path, as in `{key} = my_check`"));
+        return skip_value(meta.input).map(|()| None);
+    }
+    let value: Expr = meta.value()?.parse()?;
+    match value {
+        Expr::Path(p) if p.qself.is_none() => Ok(Some(p.path)),
+        Expr::Lit(syn::ExprLit { lit: Lit::Str(s), .. }) => match s.parse::<syn::Path>() {
+            Ok(p) => Ok(Some(p)),
+            Err(_) => {
+                cx.error_spanned_by(&s, format!("`{key}` takes a function path, as in `{key} = my_check`"));
+                Ok(None)
+            }
+        },
+        other => {
+            cx.error_spanned_by(other, format!("`{key}` takes a function path, as in `{key} = my_check`"));
+            Ok(None)
+        }
+    }
+}
+
+/// `key = ["a", "b"]` (a single string is taken as a list of one).
+fn string_list(cx: &Ctxt, meta: &ParseNestedMeta, key: Symbol) -> syn::Result<Vec<LitStr>> {
+    let complain = |at: &dyn ToTokens| {
+        cx.error_spanned_by(at.to_token_stream(), format!("`{key}` takes a list of strings, as in `{key} = [\"a\", \"b\"]`"));
+    };
+    if !meta.input.peek(Token![=]) {
+        complain(&meta.path);
+        return skip_value(meta.input).map(|()| Vec::new());
+    }
+    let input = meta.value()?;
+    if input.peek(syn::token::Bracket) {
+        let content;
+        syn::bracketed!(content in input);
+        let items = Punctuated::<Lit, Token![,]>::parse_terminated(&content)?;
+        return Ok(items
+            .into_iter()
+            .filter_map(|lit| match lit {
+                Lit::Str(s) => Some(s),
+                other => {
+                    complain(&other);
+                    None
+                }
+            })
+            .collect());
+    }
+    match input.parse::<Expr>()? {
+        Expr::Lit(syn::ExprLit { lit: Lit::Str(s), .. }) => Ok(vec![s]),
+        other => {
+            complain(&other);
+            Ok(Vec::new())
+        }
+    }
+}
+
+/// A flag: the key alone. `hidden = "yes"` is reported at the value.
+fn flag(cx: &Ctxt, meta: &ParseNestedMeta, attr: &mut Attr<Ident>) -> syn::Result<()> {
+    let keyword = ident_of(&meta.path);
+    if meta.input.peek(Token![=]) {
+        let value: Expr = meta.value()?.parse()?;
+        let message = format!("`{keyword}` is a flag and takes no value: write `{keyword}` alone");
+        cx.error_spanned_by(value, message);
+    } else if meta.input.peek(syn::token::Paren) {
+        let message = format!("`{keyword}` is a flag and takes no value: write `{keyword}` alone");
+        cx.error_spanned_by(&meta.path, message);
+        skip_value(meta.input)?;
+    }
+    attr.set(&meta.path, keyword);
+    Ok(())
+}
+
+/// `default`, `default = literal`, `default = ["a", "b"]`, `default = expr`.
+fn default_value(meta: &ParseNestedMeta) -> syn::Result<Default> {
+    if !meta.input.peek(Token![=]) {
+        return Ok(Default::Flag(ident_of(&meta.path)));
+    }
+    let input = meta.value()?;
+    if input.peek(syn::token::Bracket) {
+        let content;
+        let bracket = syn::bracketed!(content in input);
+        let items = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
+        return Ok(Default::List { items: items.into_iter().collect(), span: bracket.span.join() });
+    }
+    if input.peek(Token![-]) && (input.peek2(syn::LitInt) || input.peek2(syn::LitFloat)) {
+        let negative: Token![-] = input.parse()?;
+        return Ok(Default::Lit { lit: input.parse()?, negative: Some(negative) });
+    }
+    if input.peek(Lit) && (input.peek2(Token![,]) || input.peek2(syn::parse::End)) {
+        return Ok(Default::Lit { lit: input.parse()?, negative: None });
+    }
+    Ok(Default::Expr(Box::new(input.parse()?)))
+}
+
+/// `shorthand(thread = "a.b.C", "libev-cext" = "a.b.D")`: names are words,
+/// or strings when they are not words.
+fn shorthand_pairs(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Vec<(LitStr, LitStr)>> {
+    if !meta.input.peek(syn::token::Paren) {
+        let message = "`shorthand` takes name = \"dotted.path\" pairs, as in \
+                       `shorthand(thread = \"gevent.resolver.thread.Resolver\")`";
+        cx.error_spanned_by(&meta.path, message);
+        return skip_value(meta.input).map(|()| Vec::new());
+    }
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let mut pairs = Vec::new();
+    while !content.is_empty() {
+        let name = if content.peek(LitStr) {
+            content.parse::<LitStr>()?
+        } else {
+            let ident: Ident = content.call(syn::ext::IdentExt::parse_any)?;
+            LitStr::new(&ident.to_string(), ident.span())
+        };
+        content.parse::<Token![=]>()?;
+        match content.parse::<Expr>()? {
+            Expr::Lit(syn::ExprLit { lit: Lit::Str(target), .. }) => pairs.push((name, target)),
+            other => cx.error_spanned_by(other, "a shorthand stands for a dotted path string, as in `thread = \"gevent.resolver.thread.Resolver\"`"),
+        }
+        if !content.is_empty() {
+            content.parse::<Token![,]>()?;
+        }
+    }
+    Ok(pairs)
+}
+
+/// `deprecated(since = "...", replacement = "...", note = "...")`
+fn deprecated_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Deprecated> {
+    let keyword = ident_of(&meta.path);
+    let mut since = Attr::none(cx, SINCE);
+    let mut replacement = Attr::none(cx, REPLACEMENT);
+    let mut note = Attr::none(cx, NOTE);
+    if meta.input.peek(syn::token::Paren) {
+        meta.parse_nested_meta(|inner| {
+            let path = inner.path.clone();
+            if path == SINCE {
+                if let Some(s) = string_value(cx, &inner, SINCE, "1.3a2")? {
+                    since.set(&path, s);
+                }
+            } else if path == REPLACEMENT {
+                if let Some(s) = string_value(cx, &inner, REPLACEMENT, "resolver_nameservers")? {
+                    replacement.set(&path, s);
+                }
+            } else if path == NOTE {
+                if let Some(s) = string_value(cx, &inner, NOTE, "If both are set, the results are not defined.")? {
+                    note.set(&path, s);
+                }
+            } else {
+                unknown_key(cx, &inner, DEPRECATED, DEPRECATED_KEYS)?;
+            }
+            Ok(())
+        })?;
+    } else if !meta.input.peek(Token![,]) && !meta.input.is_empty() {
+        cx.error_spanned_by(&meta.path, "`deprecated` takes `(since = \"...\", replacement = \"...\", note = \"...\")`");
+        skip_value(meta.input)?;
+    }
+    Ok(Deprecated { keyword, since: since.get(), replacement: replacement.get(), note: note.get() })
+}
+
+fn parse_notation(cx: &Ctxt, s: &LitStr) -> Option<Notation> {
+    match s.value().as_str() {
+        "rust" => Some(Notation::Rust),
+        "python" => Some(Notation::Python),
+        other => {
+            cx.error_spanned_by(s, format!("unknown notation {other:?}: choose \"rust\" or \"python\""));
+            None
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! The per-field glue: a default function, four closures into the generic
+//! helpers of `config_core::__private`, and one line of the loader. Each
+//! closure is the same few tokens for every field, so the work is done once,
+//! in config-core, monomorphised per field *type* rather than per field.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Lit, LitFloat};
+
+use crate::ast::{Container, Field};
+use crate::attr;
+
+const FLOATS: &[&str] = &["f32", "f64"];
+
+fn default_fn(index: usize) -> Ident {
+    format_ident!("__default_{}", index)
+}
+
+/// One `fn __default_N(setting) -> Result<T, Reason>` per field.
+pub(super) fn gen_default_fns(cont: &Container) -> TokenStream {
+    let fns = cont.fields.iter().enumerate().map(|(index, field)| {
+        let name = default_fn(index);
+        let ty = field.ty;
+        let body = gen_default_body(field);
+        quote! {
+            fn #name(__setting: &'static _config::meta::SettingMeta) -> _config::__private::Result<#ty, _config::Reason> {
+                let _ = __setting;
+                #body
+            }
+        }
+    });
+    quote!(#(#fns)*)
+}
+
+/// The default's value. A literal goes through `FromLit`, spanned at the
+/// literal, so a literal of the wrong type is reported where it is written.
+fn gen_default_body(field: &Field) -> TokenStream {
+    let ty = field.ty;
+    match &field.attrs.default {
+        None if field.option_inner.is_some() => quote!(_config::__private::Ok(_config::__private::None)),
+        None => quote_spanned!(ty.span()=> _config::__private::Ok(<#ty as _config::__private::Default>::default())),
+        Some(attr::Default::Flag(flag)) => {
+            quote_spanned!(flag.span()=> _config::__private::Ok(<#ty as _config::__private::Default>::default()))
+        }
+        Some(attr::Default::Lit { lit, negative }) => {
+            let lit = float_if_needed(field, lit);
+            quote_spanned!(lit.span()=> _config::__private::FromLit::from_lit(#negative #lit, __setting))
+        }
+        Some(attr::Default::List { items, span }) => {
+            quote_spanned!(*span=> _config::__private::FromLit::from_lit([#(#items),*], __setting))
+        }
+        Some(attr::Default::Expr(expr)) => {
+            quote_spanned!(expr.span()=> _config::__private::Ok(_config::__private::Into::into(#expr)))
+        }
+    }
+}
+
+/// `default = 5` on a float setting is `5.0`, as gevent writes
+/// `memory_monitor_period`'s default; the docs still show `5`.
+fn float_if_needed(field: &Field, lit: &Lit) -> Lit {
+    match lit {
+        Lit::Int(int) if FLOATS.contains(&field.value_ty_name().unwrap_or_default().as_str()) => {
+            Lit::Float(LitFloat::new(&format!("{}.0", int.base10_digits()), int.span()))
+        }
+        other => other.clone(),
+    }
+}
+
+/// The user's validator, spanned at its path so a wrong signature is
+/// reported there, or the no-op one.
+fn validator(field: &Field) -> TokenStream {
+    match &field.attrs.validate {
+        Some(path) => quote_spanned!(path.span()=> #path),
+        None => quote!(_config::__private::no_validator),
+    }
+}
+
+/// The `FieldOps` entries, in declaration order.
+pub(super) fn gen_ops(cont: &Container) -> TokenStream {
+    let ops = cont.fields.iter().enumerate().map(|(index, field)| {
+        let member = field.ident;
+        let default = default_fn(index);
+        let validate = validator(field);
+        quote! {
+            _config::__private::FieldOps {
+                set: |__c, __v, __s| _config::__private::set(&mut __c.#member, __v, __s, #validate),
+                reset: |__c, __s| _config::__private::reset(&mut __c.#member, __s, #default, #validate),
+                get: |__c| _config::__private::get(&__c.#member),
+                check: |__n, __o, __s| _config::__private::check(&__n.#member, &__o.#member, __s, #validate),
+            }
+        }
+    });
+    quote!(#(#ops,)*)
+}
+
+/// `fn __load`: every field loaded in turn (so every problem is collected),
+/// then the struct built.
+pub(super) fn gen_load(cont: &Container) -> TokenStream {
+    let locals: Vec<Ident> = (0..cont.fields.len()).map(|i| format_ident!("__field{}", i)).collect();
+    let loads = cont.fields.iter().enumerate().map(|(index, field)| {
+        let local = &locals[index];
+        let ty = field.ty;
+        let default = default_fn(index);
+        let validate = validator(field);
+        quote!(let #local = __cx.field::<#ty>(#index, #default, #validate);)
+    });
+    let members = cont.fields.iter().map(|f| f.ident);
+    quote! {
+        fn __load(__cx: &mut _config::__private::LoadCx<'_, Self>) -> _config::__private::Option<Self> {
+            #(#loads)*
+            _config::__private::Some(Self { #(#members: #locals?,)* })
+        }
+    }
+}

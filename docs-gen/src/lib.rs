@@ -1,0 +1,1 @@
+//! Renders reference docs from settings metadata.

@@ -110,11 +110,9 @@ impl fmt::Display for Problem {
         let (setting, value) = (self.setting, &self.value);
         match self.origin {
             Origin::Environment => write!(f, "{}={value}: invalid value for setting `{setting}`", self.variable)?,
-            Origin::Code => write!(
-                f,
-                "{value}: invalid value for setting `{setting}` (environment variable {})",
-                self.variable
-            )?,
+            Origin::Code => {
+                write!(f, "{value}: invalid value for setting `{setting}` (environment variable {})", self.variable)?
+            }
             Origin::Default => write!(
                 f,
                 "the default {value} of setting `{setting}` (environment variable {}) cannot be used",

@@ -6,11 +6,11 @@ use std::ptr;
 use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use crate::Settings;
 use crate::error::{Origin, Problems, SetError, UnknownSetting};
 use crate::loaded::Loaded;
 use crate::source::Env;
 use crate::value::Value;
-use crate::Settings;
 
 /// A process-wide settings instance, as gevent's `config`.
 ///
@@ -185,10 +185,6 @@ fn load_from_env<C: Settings>() -> Loaded<C> {
     }
     match report.settings {
         Some(settings) => settings,
-        None => panic!(
-            "the defaults of `{}` cannot be built: {}",
-            C::META.name,
-            Problems::new(report.problems)
-        ),
+        None => panic!("the defaults of `{}` cannot be built: {}", C::META.name, Problems::new(report.problems)),
     }
 }

@@ -152,7 +152,8 @@ pub fn is_dotted_path(path: &str) -> bool {
     segments >= 2
 }
 
-/// Implements [`Registered`] for a type, with a built-in table.
+/// Implements [`Registered`] for a type, with a built-in table. An entry
+/// may carry `#[cfg(...)]` attributes.
 ///
 /// ```
 /// use config_core::registry;
@@ -167,11 +168,11 @@ pub fn is_dotted_path(path: &str) -> bool {
 /// ```
 #[macro_export]
 macro_rules! registry {
-    ($ty:ty => { $($path:literal => $object:expr),* $(,)? }) => {
+    ($ty:ty => { $($(#[$attr:meta])* $path:literal => $object:expr),* $(,)? }) => {
         impl $crate::Registered for $ty {
             fn registry() -> &'static $crate::Registry<Self> {
                 static REGISTRY: $crate::Registry<$ty> =
-                    $crate::Registry::new(&[$($crate::Entry::new($path, $object)),*]);
+                    $crate::Registry::new(&[$($(#[$attr])* $crate::Entry::new($path, $object)),*]);
                 &REGISTRY
             }
         }
@@ -216,7 +217,9 @@ impl<T: ?Sized + Registered> Importable<T> {
             }
             match registry.get(path) {
                 Some(entry) => return Ok(Importable::from_entry(entry)),
-                None if target.is_some() => failures.push(format!("{candidate:?} ({path}): nothing is registered there")),
+                None if target.is_some() => {
+                    failures.push(format!("{candidate:?} ({path}): nothing is registered there"))
+                }
                 None => failures.push(format!("{candidate:?}: nothing is registered there")),
             }
         }
@@ -237,7 +240,7 @@ impl<T: ?Sized + Registered> Importable<T> {
 fn unresolved(failures: &[String], shorthands: &[Shorthand]) -> Reason {
     let mut message = match failures {
         [] => "an empty list names nothing to use".to_owned(),
-        [one] => format!("cannot use {one}"),
+        [one] => one.clone(),
         many => format!("none of the candidates can be used: {}", many.join("; ")),
     };
     if !shorthands.is_empty() {
@@ -325,10 +328,8 @@ mod tests {
 
     registry!(dyn Shape => { "shapes.Square" => &Square });
 
-    const SHORT: &[Shorthand] = &[
-        Shorthand { name: "square", target: "shapes.Square" },
-        Shorthand { name: "tri", target: "shapes.Triangle" },
-    ];
+    const SHORT: &[Shorthand] =
+        &[Shorthand { name: "square", target: "shapes.Square" }, Shorthand { name: "tri", target: "shapes.Triangle" }];
 
     #[test]
     fn the_first_candidate_that_resolves_wins() {
@@ -356,10 +357,7 @@ mod tests {
     #[test]
     fn registering_checks_the_path_and_duplicates() {
         let registry = <dyn Shape>::registry();
-        assert_eq!(
-            registry.register("Triangle", &Triangle),
-            Err(RegisterError::InvalidPath("Triangle".into()))
-        );
+        assert_eq!(registry.register("Triangle", &Triangle), Err(RegisterError::InvalidPath("Triangle".into())));
         assert_eq!(
             registry.register("shapes.Square", &Triangle),
             Err(RegisterError::Duplicate("shapes.Square".into()))

@@ -6,12 +6,12 @@ use std::ops::Deref;
 
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
-use crate::error::{Origin, Problem, Problems, SetError, Shown, UnknownSetting, Warning, REDACTED};
-use crate::meta::SettingMeta;
 use crate::__private::{self as private, LoadCx};
+use crate::error::{Origin, Problem, Problems, REDACTED, SetError, Shown, UnknownSetting, Warning};
+use crate::meta::SettingMeta;
 use crate::source::{Empty, Env, Source};
 use crate::value::Value;
-use crate::{suggest, Settings};
+use crate::{Settings, suggest};
 
 /// A settings struct together with the origin of each value.
 ///
@@ -155,11 +155,27 @@ impl<C: Settings> Loaded<C> {
     /// every changed value is validated, and if any is rejected none is
     /// applied.
     ///
-    /// ```ignore
+    /// ```
+    /// # use config_core::Settings;
+    /// #[derive(Clone, Settings)]
+    /// pub struct Monitor {
+    ///     #[setting(default = 0.1, positive)]
+    ///     pub max_blocking_time: f64,
+    ///     #[setting(default = false)]
+    ///     pub monitor_thread: bool,
+    /// }
+    ///
+    /// let mut config = Monitor::defaults().unwrap();
     /// config.update(|c| {
     ///     c.max_blocking_time = 0.5;
     ///     c.monitor_thread = true;
-    /// })?;
+    /// }).unwrap();
+    /// // One rejected value, and nothing changes.
+    /// assert!(config.update(|c| {
+    ///     c.max_blocking_time = -1.0;
+    ///     c.monitor_thread = false;
+    /// }).is_err());
+    /// assert!(config.monitor_thread);
     /// ```
     pub fn update(&mut self, change: impl FnOnce(&mut C)) -> Result<(), Problems>
     where
@@ -167,12 +183,12 @@ impl<C: Settings> Loaded<C> {
     {
         let mut draft = self.values.clone();
         change(&mut draft);
-        let mut origins = self.origins;
+        let mut changed = Vec::new();
         let mut problems = Vec::new();
         for (index, (setting, ops)) in C::META.settings.iter().zip(C::__OPS).enumerate() {
             match (ops.check)(&draft, &self.values, setting) {
                 Ok(false) => {}
-                Ok(true) => origins.as_mut()[index] = Origin::Code,
+                Ok(true) => changed.push(index),
                 Err(reason) => {
                     let shown = (ops.get)(&draft);
                     let shown =
@@ -184,13 +200,11 @@ impl<C: Settings> Loaded<C> {
         if !problems.is_empty() {
             return Err(Problems::new(problems));
         }
-        for (setting, (new, old)) in C::META.settings.iter().zip(origins.as_ref().iter().zip(self.origins.as_ref())) {
-            if new != old && *new == Origin::Code {
-                log_deprecation(setting, Origin::Code);
-            }
+        for index in changed {
+            self.origins.as_mut()[index] = Origin::Code;
+            log_deprecation(&C::META.settings[index], Origin::Code);
         }
         self.values = draft;
-        self.origins = origins;
         Ok(())
     }
 }

@@ -144,6 +144,21 @@ pub enum Notation {
     Python,
 }
 
+impl Notation {
+    /// A boolean: `true` or `True`.
+    pub fn boolean(self, b: bool) -> &'static str {
+        bool_text(b, self)
+    }
+
+    /// A list of strings: `["a", "b"]` or `['a', 'b']`.
+    pub fn list<S: AsRef<str>>(self, items: &[S]) -> String {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = write_list(&mut out, items, self);
+        out
+    }
+}
+
 /// A shorthand name for an importable object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Shorthand {
@@ -213,9 +228,7 @@ pub enum Literal {
     /// `true` or `false`.
     Bool(bool),
     /// A number, exactly as written (`5`, `5.0`, `0.1`).
-    Number(
-        #[serde(serialize_with = "number_out", deserialize_with = "leak::number")] &'static str,
-    ),
+    Number(#[serde(serialize_with = "number_out", deserialize_with = "leak::number")] &'static str),
     /// A string.
     Str(#[serde(deserialize_with = "leak::str")] &'static str),
     /// A list of strings.
@@ -248,15 +261,12 @@ impl SettingMeta {
         self.shorthands.iter().map(|s| s.name)
     }
 
-    /// What a value must look like, for error messages.
+    /// What a value must look like, for error messages. (An importable's
+    /// shorthands are listed by the reason it was rejected.)
     pub fn expected(&self) -> String {
         let mut text = self.kind.expected().to_owned();
         for check in self.checks {
             let _ = write!(text, ", {}", check.describe());
-        }
-        if !self.shorthands.is_empty() {
-            let names: Vec<_> = self.shorthand_names().collect();
-            let _ = write!(text, "; shorthands: {}", names.join(", "));
         }
         text
     }

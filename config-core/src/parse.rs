@@ -65,11 +65,7 @@ pub fn float(text: &str) -> Result<f64, Reason> {
     }
     let plain: String = body.chars().filter(|&c| c != '_').collect();
     let value: f64 = plain.parse().map_err(|_| Reason::new("not a number"))?;
-    if value.is_finite() {
-        Ok(value)
-    } else {
-        Err(Reason::new("too large to represent"))
-    }
+    if value.is_finite() { Ok(value) } else { Err(Reason::new("too large to represent")) }
 }
 
 /// gevent's byte count: a whole number, optionally suffixed `kb`, `mb` or

@@ -12,13 +12,13 @@ pub use std::string::String;
 
 use std::ffi::OsStr;
 
+use crate::Settings;
 use crate::error::{Origin, Problem, Reason, Shown, Warning};
 use crate::importable::{Importable, Registered};
 use crate::meta::SettingMeta;
 use crate::source::Source;
 use crate::suggest;
 use crate::value::{self, SettingValue, Value};
-use crate::Settings;
 
 /// A user validator, called with the value (the `T` of an `Option<T>`).
 pub type Validate<T> = fn(&<T as SettingValue>::Inner) -> Result<(), String>;
@@ -102,6 +102,11 @@ pub fn check<T: SettingValue>(
 
 /// A default written as a literal in the attribute, converted to the
 /// field's type. A literal of the wrong type fails to compile here.
+#[diagnostic::on_unimplemented(
+    message = "this default does not fit a setting of type `{Self}`",
+    label = "a `{L}` cannot be the default of a `{Self}` setting",
+    note = "a default is a literal of the setting's type: `true`, `5`, `0.5`, `\"text\"` or `[\"a\", \"b\"]`"
+)]
 pub trait FromLit<L>: Sized {
     /// The value the literal stands for.
     fn from_lit(lit: L, setting: &'static SettingMeta) -> Result<Self, Reason>;
@@ -165,7 +170,12 @@ impl<'a, C: Settings> LoadCx<'a, C> {
 
     /// Loads field `index`: its variable if set and valid, else its default.
     /// Returns `None` only when the default itself cannot be built.
-    pub fn field<T: SettingValue>(&mut self, index: usize, default: MakeDefault<T>, validate: Validate<T>) -> Option<T> {
+    pub fn field<T: SettingValue>(
+        &mut self,
+        index: usize,
+        default: MakeDefault<T>,
+        validate: Validate<T>,
+    ) -> Option<T> {
         let setting = &C::META.settings[index];
         if let Some(raw) = self.source.get(setting.env) {
             match from_raw(&raw, setting, validate) {
@@ -216,7 +226,11 @@ impl<'a, C: Settings> LoadCx<'a, C> {
 
 /// A raw value parsed and checked; `Ok(None)` when it is empty and an empty
 /// value means "no value" for this kind.
-fn from_raw<T: SettingValue>(raw: &OsStr, setting: &'static SettingMeta, validate: Validate<T>) -> Result<Option<T>, Problem> {
+fn from_raw<T: SettingValue>(
+    raw: &OsStr,
+    setting: &'static SettingMeta,
+    validate: Validate<T>,
+) -> Result<Option<T>, Problem> {
     let Some(text) = raw.to_str() else {
         let reason = Reason::new("not valid UTF-8");
         return Err(Problem::new(setting, Origin::Environment, Shown::os(setting, raw), reason));

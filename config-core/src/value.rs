@@ -166,10 +166,10 @@ pub(crate) fn mismatch(value: &Value, setting: &SettingMeta) -> Reason {
 /// Runs the metadata's built-in checks (`positive`) on a parsed value.
 pub(crate) fn run_checks(setting: &SettingMeta, value: &Value) -> Result<(), Reason> {
     for check in setting.checks {
-        if let (Check::Positive, Some(n)) = (check, value.as_number()) {
-            if n <= 0.0 || n.is_nan() {
-                return Err(Reason::new("must be positive"));
-            }
+        if let (Check::Positive, Some(n)) = (check, value.as_number())
+            && (n <= 0.0 || n.is_nan())
+        {
+            return Err(Reason::new("must be positive"));
         }
     }
     Ok(())

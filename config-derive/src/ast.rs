@@ -41,8 +41,8 @@ impl<'a> Container<'a> {
                 Fields::Unnamed(_) => return unsupported(cx, input, "a tuple struct"),
                 Fields::Unit => return unsupported(cx, input, "a unit struct"),
             },
-            Data::Enum(e) => return unsupported(cx, &e.enum_token, "an enum"),
-            Data::Union(u) => return unsupported(cx, &u.union_token, "a union"),
+            Data::Enum(e) => return unsupported(cx, e.enum_token, "an enum"),
+            Data::Union(u) => return unsupported(cx, u.union_token, "a union"),
         };
         if !input.generics.params.is_empty() {
             let message = "`Settings` cannot be derived for a generic struct: its settings table is static, \

@@ -133,10 +133,10 @@ impl Container {
                 } else if path == SEE_ALSO {
                     see_also.set(&path, string_list(cx, &meta, SEE_ALSO)?);
                 } else if path == NOTATION {
-                    if let Some(s) = string_value(cx, &meta, NOTATION, "python")? {
-                        if let Some(n) = parse_notation(cx, &s) {
-                            notation.set(&path, n);
-                        }
+                    if let Some(s) = string_value(cx, &meta, NOTATION, "python")?
+                        && let Some(n) = parse_notation(cx, &s)
+                    {
+                        notation.set(&path, n);
                     }
                 } else if path == CRATE {
                     if let Some(s) = string_value(cx, &meta, CRATE, "my_config")? {
@@ -183,7 +183,8 @@ impl Field {
         let mut hidden = Attr::none(cx, HIDDEN);
         let mut secret = Attr::none(cx, SECRET);
 
-        for attr in field.attrs.iter().filter(|a| a.path() == SETTING) {
+        // `#[setting]` alone says nothing: only `#[setting(...)]` is read.
+        for attr in field.attrs.iter().filter(|a| a.path() == SETTING && !matches!(a.meta, syn::Meta::Path(_))) {
             let parsed = attr.parse_nested_meta(|meta| {
                 let path = meta.path.clone();
                 if path == NAME {
@@ -338,7 +339,10 @@ fn path_value(cx: &Ctxt, meta: &ParseNestedMeta, key: Symbol) -> syn::Result<Opt
 /// `key = ["a", "b"]` (a single string is taken as a list of one).
 fn string_list(cx: &Ctxt, meta: &ParseNestedMeta, key: Symbol) -> syn::Result<Vec<LitStr>> {
     let complain = |at: &dyn ToTokens| {
-        cx.error_spanned_by(at.to_token_stream(), format!("`{key}` takes a list of strings, as in `{key} = [\"a\", \"b\"]`"));
+        cx.error_spanned_by(
+            at.to_token_stream(),
+            format!("`{key}` takes a list of strings, as in `{key} = [\"a\", \"b\"]`"),
+        );
     };
     if !meta.input.peek(Token![=]) {
         complain(&meta.path);
@@ -429,7 +433,10 @@ fn shorthand_pairs(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Vec<(LitStr
         content.parse::<Token![=]>()?;
         match content.parse::<Expr>()? {
             Expr::Lit(syn::ExprLit { lit: Lit::Str(target), .. }) => pairs.push((name, target)),
-            other => cx.error_spanned_by(other, "a shorthand stands for a dotted path string, as in `thread = \"gevent.resolver.thread.Resolver\"`"),
+            other => cx.error_spanned_by(
+                other,
+                "a shorthand stands for a dotted path string, as in `thread = \"gevent.resolver.thread.Resolver\"`",
+            ),
         }
         if !content.is_empty() {
             content.parse::<Token![,]>()?;
@@ -465,7 +472,10 @@ fn deprecated_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Deprecated
             Ok(())
         })?;
     } else if !meta.input.peek(Token![,]) && !meta.input.is_empty() {
-        cx.error_spanned_by(&meta.path, "`deprecated` takes `(since = \"...\", replacement = \"...\", note = \"...\")`");
+        cx.error_spanned_by(
+            &meta.path,
+            "`deprecated` takes `(since = \"...\", replacement = \"...\", note = \"...\")`",
+        );
         skip_value(meta.input)?;
     }
     Ok(Deprecated { keyword, since: since.get(), replacement: replacement.get(), note: note.get() })

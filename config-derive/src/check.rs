@@ -80,7 +80,8 @@ fn check_shorthands(cx: &Ctxt, field: &Field) {
             cx.error_spanned_by(name, format!("shorthand `{}` is given twice", name.value()));
         }
         if !is_dotted_path(&target.value()) {
-            let message = format!("shorthand target {:?} is not a dotted path such as package.module.Item", target.value());
+            let message =
+                format!("shorthand target {:?} is not a dotted path such as package.module.Item", target.value());
             cx.error_spanned_by(target, message);
         }
     }
@@ -89,22 +90,22 @@ fn check_shorthands(cx: &Ctxt, field: &Field) {
 /// `package.module.Item`: two or more segments of letters, digits and `_`.
 fn is_dotted_path(path: &str) -> bool {
     let segments: Vec<&str> = path.split('.').collect();
-    segments.len() >= 2
-        && segments.iter().all(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_'))
+    segments.len() >= 2 && segments.iter().all(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_'))
 }
 
 /// `positive` is for numbers, `bytes` for integers.
 fn check_number_flags(cx: &Ctxt, field: &Field) {
     let ty = field.value_ty_name().unwrap_or_default();
-    if let Some(positive) = &field.attrs.positive {
-        if !INTEGERS.contains(&ty.as_str()) && !FLOATS.contains(&ty.as_str()) {
-            cx.error_spanned_by(positive, "`positive` is for number settings (an integer or float type)");
-        }
+    if let Some(positive) = &field.attrs.positive
+        && !INTEGERS.contains(&ty.as_str())
+        && !FLOATS.contains(&ty.as_str())
+    {
+        cx.error_spanned_by(positive, "`positive` is for number settings (an integer or float type)");
     }
-    if let Some(bytes) = &field.attrs.bytes {
-        if !INTEGERS.contains(&ty.as_str()) {
-            cx.error_spanned_by(bytes, "`bytes` is for integer settings, such as `u64` or `Option<u64>`");
-        }
+    if let Some(bytes) = &field.attrs.bytes
+        && !INTEGERS.contains(&ty.as_str())
+    {
+        cx.error_spanned_by(bytes, "`bytes` is for integer settings, such as `u64` or `Option<u64>`");
     }
 }
 

@@ -9,12 +9,8 @@ use crate::symbol::DOC;
 /// end dropped.
 pub(crate) fn doc_text(attrs: &[Attribute]) -> String {
     let lines: Vec<String> = attrs.iter().filter_map(doc_line).flat_map(|s| split_lines(&s)).collect();
-    let indent = lines
-        .iter()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start().len())
-        .min()
-        .unwrap_or(0);
+    let indent =
+        lines.iter().filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
     let unindented: Vec<&str> = lines.iter().map(|l| l.get(indent..).unwrap_or("").trim_end()).collect();
     unindented.join("\n").trim_matches('\n').to_owned()
 }
@@ -32,6 +28,8 @@ fn doc_line(attr: &Attribute) -> Option<String> {
     }
 }
 
+/// Lines of one attribute: an empty `///` line is one empty line, and a
+/// `/** */` block is several.
 fn split_lines(text: &str) -> Vec<String> {
-    text.lines().map(str::to_owned).collect()
+    text.split('\n').map(|l| l.trim_end_matches('\r').to_owned()).collect()
 }

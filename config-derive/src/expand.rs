@@ -45,7 +45,7 @@ fn gen_settings_impl(cont: &Container) -> TokenStream {
     let krate = krate_path(Some(&cont.attrs));
     let count = cont.fields.len();
     let meta = meta::gen_struct_meta(cont);
-    let defaults = glue::gen_default_fns(cont);
+    let field_items = glue::gen_field_items(cont);
     let ops = glue::gen_ops(cont);
     let load = glue::gen_load(cont);
     quote! {
@@ -56,7 +56,7 @@ fn gen_settings_impl(cont: &Container) -> TokenStream {
 
             static __META: _config::meta::StructMeta = #meta;
 
-            #defaults
+            #field_items
 
             #[automatically_derived]
             impl _config::Settings for #ident {

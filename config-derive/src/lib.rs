@@ -11,7 +11,7 @@ mod fallback;
 mod symbol;
 
 use proc_macro::TokenStream;
-use syn::{parse_macro_input, DeriveInput};
+use syn::{DeriveInput, parse_macro_input};
 
 /// Derives `config_core::Settings`; documented in `config-core`.
 #[proc_macro_derive(Settings, attributes(settings, setting))]

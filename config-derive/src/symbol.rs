@@ -46,7 +46,19 @@ pub(crate) const CONTAINER_KEYS: &[Symbol] = &[ENV_PREFIX, WATCH_PREFIXES, TITLE
 
 /// The keys allowed in `#[setting(...)]`.
 pub(crate) const FIELD_KEYS: &[Symbol] = &[
-    NAME, ENV, DEFAULT, DEFAULT_DOC, BYTES, POSITIVE, VALIDATE, SHORTHAND, DEPRECATED, ADDED, SEE_ALSO, HIDDEN, SECRET,
+    NAME,
+    ENV,
+    DEFAULT,
+    DEFAULT_DOC,
+    BYTES,
+    POSITIVE,
+    VALIDATE,
+    SHORTHAND,
+    DEPRECATED,
+    ADDED,
+    SEE_ALSO,
+    HIDDEN,
+    SECRET,
 ];
 
 /// The keys allowed in `deprecated(...)`.

@@ -1,1 +1,335 @@
+//! gevent's configuration (`gevent._config` in Python), defined with
+//! `#[derive(Settings)]`: all 23 settings, their environment variables,
+//! defaults, value rules, shorthands and descriptions, so that it behaves
+//! like gevent on every environment value and renders gevent's documented
+//! property list.
+//!
+//! ```
+//! use config_core::Settings;
+//! use gevent_settings::Config;
+//!
+//! let config = Config::from_source(&[("GEVENT_RESOLVER", "block"), ("GEVENT_BACKEND", "select,poll")]).unwrap();
+//! assert_eq!(config.resolver.path(), Some("gevent.resolver.blocking.Resolver"));
+//! assert_eq!(config.libev_backend.as_deref(), Some(&["select".to_owned(), "poll".to_owned()][..]));
+//! assert_eq!(config.max_blocking_time, 0.1);
+//! ```
+//!
+//! The process-wide instance is [`config()`], loaded from the environment on
+//! first use, as gevent's `gevent.config`.
+//!
+//! Descriptions are gevent's, from its documentation (MIT licence); see
+//! this crate's README.
+//!
+//! # Where gevent's code and documentation disagree
+//!
+//! The documentation is followed, and a test pins each case:
+//! - `threadpool_idle_task_timeout`: the docs say "Use -1 for no timeout";
+//!   gevent's code rejects every value that is not positive. Here -1 is
+//!   accepted.
+//! - `ares_servers`: the docs call it a list whose items are separated by
+//!   commas in the environment variable; gevent's code keeps the variable as
+//!   one string. Here it is split on commas.
 
+#![warn(missing_docs)]
+
+pub mod cli;
+pub mod components;
+
+use config_core::{Global, Importable, Settings};
+
+use components::{EventLoop, FileObject, FormatContext, Resolver, ThreadPool};
+
+/// Global configuration for gevent.
+///
+/// There is one instance of this object at `gevent.config`. If you are going
+/// to make changes in code, instead of using the documented environment
+/// variables, you need to make the changes before using any parts of gevent
+/// that might need those settings. For example:
+///
+/// ```python
+/// >>> from gevent import config
+/// >>> config.fileobject = 'thread'
+///
+/// >>> from gevent import fileobject
+/// >>> fileobject.FileObject.__name__
+/// 'FileObjectThread'
+/// ```
+#[derive(Clone, Settings)]
+#[settings(
+    title = "Configuring gevent",
+    see_also = ["[`gevent.setswitchinterval()`](https://www.gevent.org/api/gevent.html#gevent.setswitchinterval) For additional runtime configuration."],
+    added = "1.3a2",
+    env_prefix = "GEVENT_",
+    watch_prefixes = ["GEVENTARES_"],
+    notation = "python"
+)]
+pub struct Config {
+    /// The callable that will be used to create
+    /// [`gevent.hub.Hub.resolver`](https://www.gevent.org/api/gevent.hub.html#gevent.hub.Hub.resolver).
+    ///
+    /// See [Name Resolution (DNS)](https://www.gevent.org/dns.html) for more information.
+    #[setting(
+        default = ["thread", "dnspython", "ares", "block"],
+        shorthand(
+            ares = "gevent.resolver.ares.Resolver",
+            thread = "gevent.resolver.thread.Resolver",
+            block = "gevent.resolver.blocking.Resolver",
+            dnspython = "gevent.resolver.dnspython.Resolver",
+        )
+    )]
+    pub resolver: Importable<dyn Resolver>,
+
+    /// The kind of threadpool we use.
+    #[setting(default = "gevent.threadpool.ThreadPool")]
+    pub threadpool: Importable<dyn ThreadPool>,
+
+    /// How long threads in the default threadpool (used for DNS by default)
+    /// are allowed to be idle before exiting.
+    ///
+    /// Use -1 for no timeout.
+    #[setting(default = 5.0, validate = positive_or_no_timeout, added = "22.08.0")]
+    pub threadpool_idle_task_timeout: f64,
+
+    /// The kind of the loop we use.
+    ///
+    /// On Windows, this defaults to libuv, while on other platforms it
+    /// defaults to libev.
+    #[cfg_attr(not(windows), setting(default = ["libev-cext", "libev-cffi", "libuv-cffi"]))]
+    #[cfg_attr(windows, setting(default = ["libuv-cffi", "libev-cext", "libev-cffi"]))]
+    #[setting(shorthand(
+        "libev-cext" = "gevent.libev.corecext.loop",
+        "libev-cffi" = "gevent.libev.corecffi.loop",
+        "libuv-cffi" = "gevent.libuv.loop.loop",
+        libuv = "gevent.libuv.loop.loop",
+    ))]
+    pub r#loop: Importable<dyn EventLoop>,
+
+    // gevent gives format_context and the ares settings no description (the
+    // doc comment would become one), so rustdoc's lint is waived for them.
+    #[allow(missing_docs)]
+    #[setting(default = "pprint.saferepr")]
+    pub format_context: Importable<dyn FormatContext>,
+
+    /// The backend for libev, such as 'select'
+    #[setting(env = "GEVENT_BACKEND")]
+    pub libev_backend: Option<Vec<String>>,
+
+    /// The kind of `FileObject` we will use.
+    ///
+    /// See [`gevent.fileobject`](https://www.gevent.org/api/gevent.fileobject.html#module-gevent.fileobject)
+    /// for a detailed description.
+    #[setting(
+        env = "GEVENT_FILE",
+        default = ["posix", "thread"],
+        shorthand(
+            thread = "gevent._fileobjectcommon.FileObjectThread",
+            posix = "gevent._fileobjectposix.FileObjectPosix",
+            block = "gevent._fileobjectcommon.FileObjectBlock",
+        )
+    )]
+    pub fileobject: Importable<dyn FileObject>,
+
+    /// Should we *not* watch children with the event loop watchers?
+    ///
+    /// This is an advanced setting.
+    ///
+    /// See [`gevent.os`](https://www.gevent.org/api/gevent.os.html#module-gevent.os) for a detailed description.
+    #[setting(env = "GEVENT_NOWAITPID", default = false)]
+    pub disable_watch_children: bool,
+
+    /// Should FFI objects track their allocation?
+    ///
+    /// This is only useful for low-level debugging.
+    ///
+    /// On Python 3, this environment variable is built in to the interpreter,
+    /// and it may also be set with the `-X tracemalloc` command line argument.
+    ///
+    /// On Python 2, gevent interprets this argument and adds extra tracking
+    /// information for FFI objects.
+    #[setting(env = "PYTHONTRACEMALLOC", default = 0, default_doc = "False")]
+    pub trace_malloc: i64,
+
+    /// Should `Greenlet` objects track their spawning tree?
+    ///
+    /// Setting this to a false value will make spawning `Greenlet` objects
+    /// and using `spawn_raw` faster, but the `spawning_greenlet`,
+    /// `spawn_tree_locals` and `spawning_stack` will not be captured. Setting
+    /// this to a false value can also reduce memory usage because capturing
+    /// the stack captures some information about Python frames.
+    #[setting(default = true, added = "1.3b1")]
+    pub track_greenlet_tree: bool,
+
+    /// Should each hub start a native OS thread to monitor for problems?
+    ///
+    /// Such a thread will periodically check to see if the event loop is
+    /// blocked for longer than `max_blocking_time`, producing output on the
+    /// hub's exception stream (stderr by default) if it detects this
+    /// condition.
+    ///
+    /// If this setting is true, then this thread will be created the first
+    /// time the hub is switched to, or you can call
+    /// `gevent.hub.Hub.start_periodic_monitoring_thread()` at any time to
+    /// create it (from the same thread that will run the hub). That function
+    /// will return an instance of
+    /// [`gevent.events.IPeriodicMonitorThread`](https://www.gevent.org/api/gevent.events.html#gevent.events.IPeriodicMonitorThread)
+    /// to which you can add your own monitoring functions. That function also
+    /// emits an event of
+    /// [`gevent.events.PeriodicMonitorThreadStartedEvent`](https://www.gevent.org/api/gevent.events.html#gevent.events.PeriodicMonitorThreadStartedEvent).
+    #[setting(
+        env = "GEVENT_MONITOR_THREAD_ENABLE",
+        default = false,
+        see_also = ["max_blocking_time"],
+        added = "1.3b1"
+    )]
+    pub monitor_thread: bool,
+
+    /// If the `monitor_thread` is enabled, this is approximately how long (in
+    /// seconds) the event loop will be allowed to block before a warning is
+    /// issued.
+    ///
+    /// This function depends on using
+    /// [`greenlet.settrace`](https://greenlet.readthedocs.io/en/latest/api.html#greenlet.settrace),
+    /// so installing your own trace function after starting the monitoring
+    /// thread will cause this feature to misbehave unless you call the
+    /// function returned by
+    /// [`greenlet.settrace`](https://greenlet.readthedocs.io/en/latest/api.html#greenlet.settrace).
+    /// If you install a tracing function *before* the monitoring thread is
+    /// started, it will still be called.
+    ///
+    /// > [!NOTE]
+    /// > In the unlikely event of creating and using multiple different gevent
+    /// > hubs in the same native thread in a short period of time, especially
+    /// > without destroying the hubs, false positives may be reported.
+    #[setting(default = 0.1, positive, added = "1.3b1")]
+    pub max_blocking_time: f64,
+
+    /// If `monitor_thread` is enabled, this is approximately how long (in
+    /// seconds) we will go between checking the processes memory usage.
+    ///
+    /// Checking the memory usage is relatively expensive on some operating
+    /// systems, so this should not be too low. gevent will place a floor
+    /// value on it.
+    #[setting(env = "GEVENT_MONITOR_MEMORY_PERIOD", default = 5, positive)]
+    pub memory_monitor_period: f64,
+
+    /// If `monitor_thread` is enabled, then if memory usage exceeds this
+    /// amount (in bytes), events will be emitted. See
+    /// [`gevent.events`](https://www.gevent.org/api/gevent.events.html#module-gevent.events).
+    /// In the environment variable, you can use a suffix of 'kb', 'mb' or
+    /// 'gb' to specify the value in kilobytes, megabytes or gigibytes.
+    ///
+    /// There is no default value for this setting. If you wish to cap memory
+    /// usage, you must choose a value.
+    #[setting(env = "GEVENT_MONITOR_MEMORY_MAX", bytes, positive)]
+    pub max_memory_usage: Option<u64>,
+
+    #[allow(missing_docs)]
+    #[setting(env = "GEVENTARES_FLAGS", hidden)]
+    pub ares_flags: Option<String>,
+
+    #[allow(missing_docs)]
+    #[setting(
+        env = "GEVENTARES_TIMEOUT",
+        deprecated(
+            since = "1.3a2",
+            replacement = "resolver_timeout",
+            note = "If both are set, the results are not defined."
+        )
+    )]
+    pub ares_timeout: Option<String>,
+
+    #[allow(missing_docs)]
+    #[setting(env = "GEVENTARES_TRIES", hidden)]
+    pub ares_tries: Option<String>,
+
+    #[allow(missing_docs)]
+    #[setting(env = "GEVENTARES_NDOTS", hidden)]
+    pub ares_ndots: Option<String>,
+
+    #[allow(missing_docs)]
+    #[setting(env = "GEVENTARES_UDP_PORT", hidden)]
+    pub ares_udp_port: Option<String>,
+
+    #[allow(missing_docs)]
+    #[setting(env = "GEVENTARES_TCP_PORT", hidden)]
+    pub ares_tcp_port: Option<String>,
+
+    /// A list of strings giving the IP addresses of nameservers for the ares
+    /// resolver.
+    ///
+    /// In the environment variable, these strings are separated by commas.
+    // The documentation says list; gevent's code keeps one string. The
+    // documentation is the spec (see the crate docs).
+    #[setting(
+        env = "GEVENTARES_SERVERS",
+        deprecated(
+            since = "1.3a2",
+            replacement = "resolver_nameservers",
+            note = "If both are set, the results are not defined."
+        )
+    )]
+    pub ares_servers: Option<Vec<String>>,
+
+    /// A list of strings giving the IP addresses of nameservers for the
+    /// (non-system) resolver.
+    ///
+    /// In the environment variable, these strings are separated by commas.
+    ///
+    /// #### Resolver Behaviour
+    ///
+    /// - blocking
+    ///
+    ///   Ignored
+    ///
+    /// - Threaded
+    ///
+    ///   Ignored
+    ///
+    /// - dnspython
+    ///
+    ///   If this setting is not given, the dnspython resolver will load
+    ///   nameservers to use from `/etc/resolv.conf` or the Windows registry.
+    ///   This setting replaces any nameservers read from those means. Note
+    ///   that the file and registry are still read for other settings.
+    ///
+    ///   > [!CAUTION]
+    ///   > dnspython does not validate the members of the list. An improper
+    ///   > address (such as a hostname instead of IP) has undefined results,
+    ///   > including hanging the process.
+    ///
+    /// - ares
+    ///
+    ///   Similar to dnspython, but with more platform and compile-time
+    ///   options. ares validates that the members of the list are valid
+    ///   addresses.
+    #[setting]
+    pub resolver_nameservers: Option<Vec<String>>,
+
+    /// The total amount of time that the DNS resolver will spend making
+    /// queries.
+    ///
+    /// Only the ares and dnspython resolvers support this.
+    #[setting(positive, added = "1.3a2")]
+    pub resolver_timeout: Option<f64>,
+}
+
+/// `threadpool_idle_task_timeout`: positive, or -1 for no timeout, as
+/// gevent's documentation says (its code only accepts positive values).
+fn positive_or_no_timeout(seconds: &f64) -> Result<(), String> {
+    if *seconds > 0.0 || *seconds == -1.0 { Ok(()) } else { Err("must be positive, or -1 for no timeout".to_owned()) }
+}
+
+static CONFIG: Global<Config> = Global::new();
+
+/// The process-wide configuration, gevent's `gevent.config`: loaded from
+/// the environment on first use, readable from any thread. As gevent
+/// documents, make changes in code before using anything that reads them.
+///
+/// ```
+/// let config = gevent_settings::config();
+/// config.set("fileobject", "thread").unwrap();
+/// assert_eq!(config.get().fileobject.path(), Some("gevent._fileobjectcommon.FileObjectThread"));
+/// ```
+pub fn config() -> &'static Global<Config> {
+    &CONFIG
+}

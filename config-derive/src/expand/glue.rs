@@ -17,10 +17,18 @@ fn default_fn(index: usize) -> Ident {
     format_ident!("__default_{}", index)
 }
 
-/// One `fn __default_N(setting) -> Result<T, Reason>` per field.
-pub(super) fn gen_default_fns(cont: &Container) -> TokenStream {
-    let fns = cont.fields.iter().enumerate().map(|(index, field)| {
+fn validate_const(index: usize) -> Ident {
+    format_ident!("__VALIDATE_{}", index)
+}
+
+/// Per field, `fn __default_N(setting) -> Result<T, Reason>` and
+/// `const __VALIDATE_N: Validate<T>`: each is written once and used by the
+/// loader and every operation.
+pub(super) fn gen_field_items(cont: &Container) -> TokenStream {
+    let items = cont.fields.iter().enumerate().map(|(index, field)| {
         let name = default_fn(index);
+        let validate = validate_const(index);
+        let validator = validator(field);
         let ty = field.ty;
         let body = gen_default_body(field);
         quote! {
@@ -28,9 +36,10 @@ pub(super) fn gen_default_fns(cont: &Container) -> TokenStream {
                 let _ = __setting;
                 #body
             }
+            const #validate: _config::__private::Validate<#ty> = #validator;
         }
     });
-    quote!(#(#fns)*)
+    quote!(#(#items)*)
 }
 
 /// The default's value. A literal goes through `FromLit`, spanned at the
@@ -81,7 +90,7 @@ pub(super) fn gen_ops(cont: &Container) -> TokenStream {
     let ops = cont.fields.iter().enumerate().map(|(index, field)| {
         let member = field.ident;
         let default = default_fn(index);
-        let validate = validator(field);
+        let validate = validate_const(index);
         quote! {
             _config::__private::FieldOps {
                 set: |__c, __v, __s| _config::__private::set(&mut __c.#member, __v, __s, #validate),
@@ -102,7 +111,7 @@ pub(super) fn gen_load(cont: &Container) -> TokenStream {
         let local = &locals[index];
         let ty = field.ty;
         let default = default_fn(index);
-        let validate = validator(field);
+        let validate = validate_const(index);
         quote!(let #local = __cx.field::<#ty>(#index, #default, #validate);)
     });
     let members = cont.fields.iter().map(|f| f.ident);

@@ -1,7 +1,7 @@
 //! The static `StructMeta` table: everything about every setting, as data.
 
 use proc_macro2::TokenStream;
-use quote::{quote, ToTokens};
+use quote::{ToTokens, quote};
 use syn::{Lit, LitStr};
 
 use crate::ast::{Container, Field};
@@ -49,9 +49,11 @@ fn gen_setting_meta(field: &Field) -> TokenStream {
     let rust_type = type_text(ty);
     let optional = field.option_inner.is_some();
     let default = gen_default_value(field);
-    let shorthands = attrs.shorthand.iter().flat_map(|s| &s.pairs).map(|(name, target)| {
-        quote!(_config::meta::Shorthand { name: #name, target: #target })
-    });
+    let shorthands = attrs
+        .shorthand
+        .iter()
+        .flat_map(|s| &s.pairs)
+        .map(|(name, target)| quote!(_config::meta::Shorthand { name: #name, target: #target }));
     let positive = attrs.positive.iter().map(|_| quote!(_config::meta::Check::Positive));
     let custom = attrs.validate.iter().map(|path| {
         let function = path.to_token_stream().to_string().replace(' ', "");

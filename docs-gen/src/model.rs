@@ -1,0 +1,186 @@
+//! The reference page as every format sees it: built once from the
+//! metadata, with the standard wording (gevent's) of each kind, default and
+//! environment variable written here and nowhere else.
+
+use config_core::REDACTED;
+use config_core::meta::{Kind, Literal, Notation, SettingMeta, StructMeta};
+
+use crate::Order;
+use crate::markdown::{self, Block, Inline};
+
+/// The whole page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The page title: the struct's `title`, or its name.
+    pub title: String,
+    /// The struct's name.
+    pub name: &'static str,
+    /// Related reading, each entry Markdown.
+    pub see_also: Vec<Vec<Inline>>,
+    /// The struct's description.
+    pub intro: Vec<Block>,
+    /// The version that introduced the settings.
+    pub added: Option<&'static str>,
+    /// Every documented setting, in the requested order.
+    pub settings: Vec<SettingDoc>,
+    /// How values are written.
+    pub notation: Notation,
+}
+
+/// One setting's section.
+#[derive(Debug, Clone)]
+pub struct SettingDoc {
+    /// The setting's metadata.
+    pub meta: &'static SettingMeta,
+    /// Its description.
+    pub description: Vec<Block>,
+    /// Related settings and reading.
+    pub see_also: Vec<SeeAlso>,
+    /// The version that added it.
+    pub added: Option<&'static str>,
+    /// Its deprecation.
+    pub deprecated: Option<Deprecated>,
+    /// The standard paragraphs of its kind ("This is a boolean value. ...").
+    pub kind: Vec<Block>,
+    /// "The default value is ..."
+    pub default: Vec<Inline>,
+    /// "The environment variable ... can be used to control this."
+    pub env: Vec<Inline>,
+}
+
+/// A see-also entry.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SeeAlso {
+    /// Another setting on the page, by name.
+    Setting(&'static str),
+    /// Anything else, as Markdown.
+    Text(Vec<Inline>),
+}
+
+/// A deprecation notice.
+#[derive(Debug, Clone)]
+pub struct Deprecated {
+    /// The version that deprecated the setting.
+    pub since: &'static str,
+    /// "Prefer the `x` setting." and the note.
+    pub text: Vec<Inline>,
+}
+
+impl Page {
+    /// The page for `meta`: hidden settings left out, in `order`.
+    pub fn new(meta: &'static StructMeta, order: Order) -> Self {
+        let mut settings: Vec<&'static SettingMeta> = meta.documented().collect();
+        if order == Order::Alphabetical {
+            settings.sort_by_key(|s| s.name);
+        }
+        let is_setting = |name: &str| meta.documented().any(|s| s.name == name);
+        Page {
+            title: meta.title.unwrap_or(meta.name).to_owned(),
+            name: meta.name,
+            see_also: meta.see_also.iter().map(|s| markdown::parse_inline(s)).collect(),
+            intro: markdown::parse(meta.doc),
+            added: meta.added,
+            settings: settings.into_iter().map(|s| SettingDoc::new(s, meta.notation, &is_setting)).collect(),
+            notation: meta.notation,
+        }
+    }
+}
+
+impl SettingDoc {
+    fn new(meta: &'static SettingMeta, notation: Notation, is_setting: &dyn Fn(&str) -> bool) -> Self {
+        let see_also = meta
+            .see_also
+            .iter()
+            .map(|s| if is_setting(s) { SeeAlso::Setting(s) } else { SeeAlso::Text(markdown::parse_inline(s)) })
+            .collect();
+        SettingDoc {
+            meta,
+            description: markdown::parse(meta.doc),
+            see_also,
+            added: meta.added,
+            deprecated: meta.deprecated.map(|d| Deprecated { since: d.since, text: deprecation_text(d) }),
+            kind: markdown::parse(&kind_paragraphs(meta, notation)),
+            default: markdown::parse_inline(&format!(
+                "The default value is {}",
+                code_span(&default_text(meta, notation))
+            )),
+            env: markdown::parse_inline(&format!(
+                "The environment variable {} can be used to control this.",
+                code_span(meta.env)
+            )),
+        }
+    }
+}
+
+/// "Prefer the `replacement` setting. Note."
+fn deprecation_text(d: config_core::meta::Deprecation) -> Vec<Inline> {
+    let mut text = String::new();
+    if let Some(replacement) = d.replacement {
+        text.push_str(&format!("Prefer the {} setting.", code_span(replacement)));
+    }
+    if let Some(note) = d.note {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(note);
+    }
+    markdown::parse_inline(&text)
+}
+
+/// The kind's standard paragraphs, in gevent's words, as Markdown.
+fn kind_paragraphs(meta: &SettingMeta, notation: Notation) -> String {
+    match meta.kind {
+        Kind::Bool => {
+            let (yes, no) = (notation.boolean(true), notation.boolean(false));
+            format!(
+                "This is a boolean value.\n\nIn the environment variable, it may be given as `1`, `true`, `on` or \
+                 `yes` for `{yes}`, or `0`, `false`, `off`, or `no` for `{no}`."
+            )
+        }
+        Kind::Importable => {
+            let mut text = String::from(
+                "This is an importable value. It can be given as a string naming an importable object, or a list \
+                 of strings in preference order and the first successfully importable object will be used. \
+                 (Separate values in the environment variable with commas.) It can also be given as the callable \
+                 object itself (in code).",
+            );
+            if !meta.shorthands.is_empty() {
+                let names: Vec<_> = meta.shorthand_names().collect();
+                let list = notation.list(&names);
+                text.push_str(&format!(" Shorthand names for default objects are {}", escape_markdown(&list)));
+            }
+            text
+        }
+        _ => String::new(),
+    }
+}
+
+/// The default as shown: secret ones redacted.
+fn default_text(meta: &SettingMeta, notation: Notation) -> String {
+    if meta.secret && meta.default.value != Literal::None {
+        return REDACTED.to_owned();
+    }
+    meta.default_text(notation)
+}
+
+/// `text` as a Markdown code span, whatever backticks it holds.
+pub(crate) fn code_span(text: &str) -> String {
+    let mut fence = String::from("`");
+    while text.contains(fence.as_str()) {
+        fence.push('`');
+    }
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// Escapes what Markdown would read as markup in plain text.
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,2 @@
+//! One module per format, each rendering a [`Page`](crate::Page).
+pub(crate) mod text;

@@ -1,0 +1,134 @@
+//! The `gevent-config` command, run in-process against a fixed environment
+//! (snapshots) and as a process (exit codes, stderr).
+
+use std::process::Command as Process;
+
+use gevent_settings::cli::{Cli, Command, ShowFormat, run};
+
+/// A fixed environment for the snapshots. The importables are all set so
+/// that the output is the same on every platform.
+const ENV: &[(&str, &str)] = &[
+    ("GEVENT_RESOLVER", "nonexistent.Resolver,block"),
+    ("GEVENT_LOOP", "libuv"),
+    ("GEVENT_FILE", "thread"),
+    ("GEVENT_MONITOR_THREAD_ENABLE", "yes"),
+    ("GEVENT_MONITOR_MEMORY_MAX", "512mb"),
+    ("GEVENT_BACKEND", "select,poll"),
+    ("GEVENTARES_FLAGS", "line1\nline2\u{1b}[31m"),
+    ("PYTHONTRACEMALLOC", "5"),
+    ("HOME", "/home/user"),
+];
+
+fn gevent_config(command: Command, env: &[(&str, &str)]) -> (u8, String, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let status = run(&Cli { command }, &env.to_vec(), &mut out, &mut err).unwrap();
+    (status, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+}
+
+#[test]
+fn show_prints_every_setting_with_value_and_source() {
+    let (status, out, err) = gevent_config(Command::Show { format: ShowFormat::Table }, ENV);
+    assert_eq!((status, err.as_str()), (0, ""));
+    // The newline and the escape sequence of GEVENTARES_FLAGS are escaped.
+    assert!(out.contains(r"'line1\nline2\u{1b}[31m'"), "{out}");
+    assert!(!out.contains('\u{1b}'));
+    insta::assert_snapshot!("show_table", out);
+}
+
+#[test]
+fn show_json_is_one_object_keyed_by_setting_name() {
+    let (status, out, _) = gevent_config(Command::Show { format: ShowFormat::Json }, ENV);
+    assert_eq!(status, 0);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json.as_object().unwrap().len(), 23);
+    assert_eq!(
+        json["resolver"],
+        serde_json::json!({"value": "gevent.resolver.blocking.Resolver", "source": "environment", "env": "GEVENT_RESOLVER"})
+    );
+    assert_eq!(json["max_memory_usage"]["value"], 512 * 1024 * 1024);
+    assert_eq!(json["libev_backend"]["value"], serde_json::json!(["select", "poll"]));
+    assert_eq!(
+        json["max_blocking_time"],
+        serde_json::json!({"value": 0.1, "source": "default", "env": "GEVENT_MAX_BLOCKING_TIME"})
+    );
+    assert_eq!(json["resolver_timeout"]["value"], serde_json::Value::Null);
+    insta::assert_snapshot!("show_json", out);
+}
+
+#[test]
+fn the_default_resolver_shows_as_its_dotted_path() {
+    let (_, out, _) = gevent_config(Command::Show { format: ShowFormat::Json }, &[]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["resolver"]["value"], "gevent.resolver.thread.Resolver");
+    assert_eq!(json["resolver"]["source"], "default");
+}
+
+#[test]
+fn show_with_an_invalid_variable_fails_and_names_it() {
+    let env = [("GEVENT_MAX_BLOCKING_TIME", "soon"), ("GEVENT_NOWAITPID", "1")];
+    let (status, out, err) = gevent_config(Command::Show { format: ShowFormat::Table }, &env);
+    assert_eq!(status, 1);
+    assert_eq!(out, "");
+    assert_eq!(
+        err,
+        "error: GEVENT_MAX_BLOCKING_TIME=\"soon\": invalid value for setting `max_blocking_time`: not a number; \
+         expected a finite number, greater than 0\ngevent-config: fix the variables above; nothing is shown\n"
+    );
+}
+
+#[test]
+fn check_passes_a_clean_environment() {
+    let (status, out, err) = gevent_config(Command::Check, &[("GEVENT_LOOP", "libuv"), ("PATH", "/bin")]);
+    assert_eq!((status, err.as_str()), (0, ""));
+    assert_eq!(out, "gevent-config: the environment is valid (1 gevent variable(s) set)\n");
+}
+
+#[test]
+fn check_names_every_invalid_unknown_and_deprecated_variable() {
+    let env = [
+        ("GEVENT_LOOP", "bogus"),
+        ("GEVENT_MONITOR_MEMORY_MAX", "0"),
+        ("GEVENT_RESOLVR", "block"),
+        ("GEVENTARES_SERVERS", "8.8.8.8"),
+    ];
+    let (status, out, err) = gevent_config(Command::Check, &env);
+    assert_eq!((status, out.as_str()), (1, ""));
+    insta::assert_snapshot!("check_problems", err);
+}
+
+#[cfg(not(windows))] // The loop's documented default differs on Windows.
+#[test]
+fn help_prints_each_documented_setting_and_its_description() {
+    let (status, out, _) = gevent_config(Command::Help, &[]);
+    assert_eq!(status, 0);
+    let names: Vec<&str> = out.lines().filter(|l| !l.is_empty() && !l.starts_with(' ')).collect();
+    assert_eq!(names.len(), 18);
+    assert_eq!(names[0], "resolver");
+    assert!(!out.contains("ares_flags"));
+    insta::assert_snapshot!("help", out);
+}
+
+#[test]
+fn metadata_is_the_settings_table_as_json() {
+    let (status, out, _) = gevent_config(Command::Metadata, &[]);
+    assert_eq!(status, 0);
+    let meta = config_core::meta::StructMeta::from_json(&out).unwrap();
+    assert_eq!(meta, <gevent_settings::Config as config_core::Settings>::META);
+}
+
+#[test]
+fn the_binary_exits_non_zero_and_names_the_variable() {
+    let output = Process::new(env!("CARGO_BIN_EXE_gevent-config"))
+        .arg("show")
+        .env_clear()
+        .env("GEVENT_TRACK_GREENLET_TREE", "sometimes")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("GEVENT_TRACK_GREENLET_TREE=\"sometimes\""), "{stderr}");
+    assert!(output.stdout.is_empty());
+
+    let output = Process::new(env!("CARGO_BIN_EXE_gevent-config")).arg("check").env_clear().output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+}

@@ -293,17 +293,52 @@ impl StructMeta {
         self.settings.iter().filter(|s| !s.hidden)
     }
 
-    /// Reads metadata written as JSON by `serde_json::to_string(META)`.
+    /// Reads metadata written as JSON by `serde_json::to_string(META)`. An
+    /// error names the offending field's path and its line and column.
     ///
     /// The strings are leaked so that the result has the same `'static` shape
     /// as the metadata the derive emits: meant for command-line tools that read
     /// one file and exit.
-    pub fn from_json(json: &str) -> Result<&'static StructMeta, serde_json::Error> {
+    pub fn from_json(json: &str) -> Result<&'static StructMeta, MetadataError> {
         // serde treats `&'static str` fields as borrowed from the input, so
         // the input must live as long; the fields are leaked copies anyway.
         let json: &'static str = Box::leak(json.to_owned().into_boxed_str());
-        let meta: StructMeta = serde_json::from_str(json)?;
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let meta: StructMeta = serde_path_to_error::deserialize(&mut deserializer)
+            .map_err(|e| MetadataError { path: e.path().to_string(), error: e.into_inner() })?;
+        deserializer.end().map_err(|error| MetadataError { path: ".".to_owned(), error })?;
         Ok(Box::leak(Box::new(meta)))
+    }
+}
+
+/// Metadata JSON that does not fit [`StructMeta`].
+#[derive(Debug)]
+pub struct MetadataError {
+    path: String,
+    error: serde_json::Error,
+}
+
+impl MetadataError {
+    /// The path of the offending field, such as `settings[3].kind`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The line of the offending text (1-based).
+    pub fn line(&self) -> usize {
+        self.error.line()
+    }
+}
+
+impl fmt::Display for MetadataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "at `{}`: {}", self.path, self.error)
+    }
+}
+
+impl std::error::Error for MetadataError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
     }
 }
 

@@ -1,5 +1,5 @@
 //! Reference documentation rendered from the metadata that
-//! `#[derive(Settings)]` generates.
+//! `#[derive(Settings)]` generates: nobody writes a settings page by hand.
 //!
 //! ```
 //! use config_core::Settings;
@@ -7,16 +7,75 @@
 //!
 //! /// A small server's settings.
 //! #[derive(Clone, Settings)]
-//! #[settings(env_prefix = "SERVER_")]
+//! #[settings(env_prefix = "SERVER_", title = "Server settings")]
 //! pub struct Server {
 //!     /// The port to listen on.
 //!     #[setting(default = 8080)]
 //!     pub port: u16,
 //! }
 //!
-//! let help = render(Server::META, Format::Text, &Options::default());
-//! assert!(help.starts_with("port\n    The port to listen on.\n"));
+//! let page = render::<Server>(Format::Markdown, &Options::default());
+//! assert!(page.starts_with("# Server settings\n"));
+//! assert!(page.contains("| [`port`](#port) | `SERVER_PORT` | `8080` |"));
 //! ```
+//!
+//! # Formats
+//!
+//! | format | what it is |
+//! |---|---|
+//! | `rst` | a Sphinx page like gevent's autodoc output: a `py:class` with one `py:property` per setting; builds with `sphinx-build -W` |
+//! | `markdown` | for GitHub or mdBook: a summary table linking to a section per setting |
+//! | `html` | one self-contained page: light and dark, a table of contents, a filter box |
+//! | `json` | the metadata (below) |
+//! | `env` | a commented `.env` template: each setting's first sentence, default and variable |
+//! | `text` | terminal help, as `gevent-config help` prints it |
+//!
+//! Hidden settings appear in none of them. Each setting's section carries,
+//! in this order: its description, see-also, version added, deprecation,
+//! the standard paragraph of its kind, its default and its environment
+//! variable, in the words of gevent's reference page.
+//!
+//! # The metadata as JSON
+//!
+//! A program built with the framework can write its metadata
+//! (`serde_json::to_string(C::META)`; `gevent-config metadata` does), and
+//! `docs-gen --metadata FILE` renders it without linking the program. The
+//! shape is that of [`config_core::meta::StructMeta`]:
+//!
+//! ```json
+//! {
+//!   "name": "Config",                        // the struct
+//!   "title": "Configuring gevent",           // optional
+//!   "doc": "Global configuration ...",       // Markdown
+//!   "added": "1.3a2",                        // optional
+//!   "see_also": ["Markdown", "..."],
+//!   "env_prefix": "GEVENT_",
+//!   "env_prefixes": ["GEVENT_", "GEVENTARES_"],
+//!   "notation": "python",                    // or "rust"
+//!   "settings": [{
+//!     "name": "resolver",
+//!     "env": "GEVENT_RESOLVER",
+//!     "kind": "importable",                  // bool, integer, float, byte_count, string, list, importable, custom
+//!     "rust_type": "Importable<dyn Resolver>",
+//!     "optional": false,
+//!     "doc": "The callable that will be used ...",
+//!     "default": {"value": ["thread", "dnspython"], "doc": null},
+//!                                            // value: null, a boolean, a number, a string, a list of strings,
+//!                                            // or {"code": "..."}; doc: text shown instead
+//!     "shorthands": [{"name": "thread", "target": "gevent.resolver.thread.Resolver"}],
+//!     "checks": ["positive", {"custom": {"function": "my_check"}}],
+//!     "deprecated": {"since": "1.3a2", "replacement": "x", "note": "..."},   // or null
+//!     "added": "1.3b1",                      // or null
+//!     "see_also": ["max_blocking_time"],
+//!     "hidden": false,
+//!     "secret": false
+//!   }]
+//! }
+//! ```
+//!
+//! Only `name` and `settings` are required at the top, and `name`, `env`,
+//! `kind` and `default` in a setting. A file that does not fit is rejected
+//! with the path of the offending field and its line and column.
 
 #![warn(missing_docs)]
 
@@ -24,16 +83,63 @@ pub mod markdown;
 pub mod model;
 mod render;
 
+use std::fmt;
+use std::str::FromStr;
+
+use config_core::Settings;
 use config_core::meta::StructMeta;
 
 pub use model::Page;
 
 /// The formats a page can be rendered in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
+    /// A Sphinx (reStructuredText) page.
+    Rst,
+    /// A Markdown page for GitHub or mdBook.
+    Markdown,
+    /// A self-contained HTML page.
+    Html,
+    /// The metadata as JSON.
+    Json,
+    /// A commented `.env` template.
+    Env,
     /// Terminal help, as `gevent-config help` prints it.
     Text,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: [Format; 6] = [Format::Rst, Format::Markdown, Format::Html, Format::Json, Format::Env, Format::Text];
+
+    /// The format's name: `rst`, `markdown`, `html`, `json`, `env`, `text`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Rst => "rst",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Env => "env",
+            Format::Text => "text",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, String> {
+        Format::ALL.into_iter().find(|f| f.name() == name).ok_or_else(|| {
+            let names: Vec<_> = Format::ALL.iter().map(|f| f.name()).collect();
+            format!("unknown format {name:?}: choose one of {}", names.join(", "))
+        })
+    }
 }
 
 /// In which order the settings are listed.
@@ -53,10 +159,21 @@ pub struct Options {
     pub order: Order,
 }
 
-/// Renders the settings described by `meta`.
-pub fn render(meta: &'static StructMeta, format: Format, options: &Options) -> String {
-    let page = Page::new(meta, options.order);
+/// Renders the settings of `C`.
+pub fn render<C: Settings>(format: Format, options: &Options) -> String {
+    render_meta(C::META, format, options)
+}
+
+/// Renders the settings described by `meta` (from a type, or read from JSON
+/// with [`StructMeta::from_json`]).
+pub fn render_meta(meta: &'static StructMeta, format: Format, options: &Options) -> String {
+    let page = || Page::new(meta, options.order);
     match format {
-        Format::Text => render::text::render(&page),
+        Format::Rst => render::rst::render(&page()),
+        Format::Markdown => render::markdown::render(&page()),
+        Format::Html => render::html::render(&page()),
+        Format::Json => render::json::render(meta),
+        Format::Env => render::env::render(&page()),
+        Format::Text => render::text::render(&page()),
     }
 }

@@ -2,11 +2,46 @@
 //! metadata, with the standard wording (gevent's) of each kind, default and
 //! environment variable written here and nowhere else.
 
-use config_core::REDACTED;
-use config_core::meta::{Kind, Literal, Notation, SettingMeta, StructMeta};
+use config_core::meta::{Kind, Notation, SettingMeta, StructMeta};
 
 use crate::Order;
 use crate::markdown::{self, Block, Inline};
+
+/// Markdown blocks, with the source they were parsed from (the Markdown
+/// format writes the source; the others render the blocks).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prose {
+    /// The Markdown source.
+    pub markdown: String,
+    /// Its blocks.
+    pub blocks: Vec<Block>,
+}
+
+/// One paragraph's worth of inline Markdown, with its source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// The Markdown source.
+    pub markdown: String,
+    /// Its inline content.
+    pub inlines: Vec<Inline>,
+}
+
+impl Prose {
+    fn new(markdown: String) -> Self {
+        Prose { blocks: markdown::parse(&markdown), markdown }
+    }
+
+    /// Whether there is nothing to show.
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+    }
+}
+
+impl Line {
+    fn new(markdown: String) -> Self {
+        Line { inlines: markdown::parse_inline(&markdown), markdown }
+    }
+}
 
 /// The whole page.
 #[derive(Debug, Clone)]
@@ -15,10 +50,10 @@ pub struct Page {
     pub title: String,
     /// The struct's name.
     pub name: &'static str,
-    /// Related reading, each entry Markdown.
-    pub see_also: Vec<Vec<Inline>>,
+    /// Related reading.
+    pub see_also: Vec<Line>,
     /// The struct's description.
-    pub intro: Vec<Block>,
+    pub intro: Prose,
     /// The version that introduced the settings.
     pub added: Option<&'static str>,
     /// Every documented setting, in the requested order.
@@ -33,7 +68,7 @@ pub struct SettingDoc {
     /// The setting's metadata.
     pub meta: &'static SettingMeta,
     /// Its description.
-    pub description: Vec<Block>,
+    pub description: Prose,
     /// Related settings and reading.
     pub see_also: Vec<SeeAlso>,
     /// The version that added it.
@@ -41,11 +76,11 @@ pub struct SettingDoc {
     /// Its deprecation.
     pub deprecated: Option<Deprecated>,
     /// The standard paragraphs of its kind ("This is a boolean value. ...").
-    pub kind: Vec<Block>,
+    pub kind: Prose,
     /// "The default value is ..."
-    pub default: Vec<Inline>,
+    pub default: Line,
     /// "The environment variable ... can be used to control this."
-    pub env: Vec<Inline>,
+    pub env: Line,
 }
 
 /// A see-also entry.
@@ -54,7 +89,7 @@ pub enum SeeAlso {
     /// Another setting on the page, by name.
     Setting(&'static str),
     /// Anything else, as Markdown.
-    Text(Vec<Inline>),
+    Text(Line),
 }
 
 /// A deprecation notice.
@@ -63,7 +98,7 @@ pub struct Deprecated {
     /// The version that deprecated the setting.
     pub since: &'static str,
     /// "Prefer the `x` setting." and the note.
-    pub text: Vec<Inline>,
+    pub text: Line,
 }
 
 impl Page {
@@ -77,8 +112,8 @@ impl Page {
         Page {
             title: meta.title.unwrap_or(meta.name).to_owned(),
             name: meta.name,
-            see_also: meta.see_also.iter().map(|s| markdown::parse_inline(s)).collect(),
-            intro: markdown::parse(meta.doc),
+            see_also: meta.see_also.iter().map(|s| Line::new((*s).to_owned())).collect(),
+            intro: Prose::new(meta.doc.to_owned()),
             added: meta.added,
             settings: settings.into_iter().map(|s| SettingDoc::new(s, meta.notation, &is_setting)).collect(),
             notation: meta.notation,
@@ -91,29 +126,23 @@ impl SettingDoc {
         let see_also = meta
             .see_also
             .iter()
-            .map(|s| if is_setting(s) { SeeAlso::Setting(s) } else { SeeAlso::Text(markdown::parse_inline(s)) })
+            .map(|s| if is_setting(s) { SeeAlso::Setting(s) } else { SeeAlso::Text(Line::new((*s).to_owned())) })
             .collect();
         SettingDoc {
             meta,
-            description: markdown::parse(meta.doc),
+            description: Prose::new(meta.doc.to_owned()),
             see_also,
             added: meta.added,
             deprecated: meta.deprecated.map(|d| Deprecated { since: d.since, text: deprecation_text(d) }),
-            kind: markdown::parse(&kind_paragraphs(meta, notation)),
-            default: markdown::parse_inline(&format!(
-                "The default value is {}",
-                code_span(&default_text(meta, notation))
-            )),
-            env: markdown::parse_inline(&format!(
-                "The environment variable {} can be used to control this.",
-                code_span(meta.env)
-            )),
+            kind: Prose::new(kind_paragraphs(meta, notation)),
+            default: Line::new(format!("The default value is {}", code_span(&meta.default_text(notation)))),
+            env: Line::new(format!("The environment variable {} can be used to control this.", code_span(meta.env))),
         }
     }
 }
 
 /// "Prefer the `replacement` setting. Note."
-fn deprecation_text(d: config_core::meta::Deprecation) -> Vec<Inline> {
+fn deprecation_text(d: config_core::meta::Deprecation) -> Line {
     let mut text = String::new();
     if let Some(replacement) = d.replacement {
         text.push_str(&format!("Prefer the {} setting.", code_span(replacement)));
@@ -124,7 +153,7 @@ fn deprecation_text(d: config_core::meta::Deprecation) -> Vec<Inline> {
         }
         text.push_str(note);
     }
-    markdown::parse_inline(&text)
+    Line::new(text)
 }
 
 /// The kind's standard paragraphs, in gevent's words, as Markdown.
@@ -155,14 +184,6 @@ fn kind_paragraphs(meta: &SettingMeta, notation: Notation) -> String {
     }
 }
 
-/// The default as shown: secret ones redacted.
-fn default_text(meta: &SettingMeta, notation: Notation) -> String {
-    if meta.secret && meta.default.value != Literal::None {
-        return REDACTED.to_owned();
-    }
-    meta.default_text(notation)
-}
-
 /// `text` as a Markdown code span, whatever backticks it holds.
 pub(crate) fn code_span(text: &str) -> String {
     let mut fence = String::from("`");
@@ -173,11 +194,12 @@ pub(crate) fn code_span(text: &str) -> String {
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 
-/// Escapes what Markdown would read as markup in plain text.
+/// Escapes what Markdown would read as markup in plain text. (Brackets are
+/// left alone: without a reference definition they stay text.)
 fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#') {
+        if matches!(c, '\\' | '`' | '*' | '_' | '<') {
             out.push('\\');
         }
         out.push(c);

@@ -1,2 +1,8 @@
 //! One module per format, each rendering a [`Page`](crate::Page).
+
+pub(crate) mod env;
+pub(crate) mod html;
+pub(crate) mod json;
+pub(crate) mod markdown;
+pub(crate) mod rst;
 pub(crate) mod text;

@@ -46,7 +46,7 @@ use components::{EventLoop, FileObject, FormatContext, Resolver, ThreadPool};
 /// variables, you need to make the changes before using any parts of gevent
 /// that might need those settings. For example:
 ///
-/// ```python
+/// ```pycon
 /// >>> from gevent import config
 /// >>> config.fileobject = 'thread'
 ///

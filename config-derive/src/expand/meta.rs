@@ -97,9 +97,12 @@ fn gen_deprecation(d: &attr::Deprecated) -> TokenStream {
     }
 }
 
-/// The default as data: what was written, for the docs.
+/// The default as data: what was written, for the docs. A secret's default
+/// is not written down at all, so no output made from the metadata can show
+/// it.
 fn gen_default_value(field: &Field) -> TokenStream {
     let value = match &field.attrs.default {
+        Some(_) if field.attrs.secret.is_some() => quote!(_config::meta::Literal::Code { code: "<redacted>" }),
         None if field.option_inner.is_some() => quote!(_config::meta::Literal::None),
         None | Some(attr::Default::Flag(_)) => quote!(_config::meta::Literal::Code { code: "Default::default()" }),
         Some(attr::Default::Lit { lit, negative }) => literal(lit, negative.is_some()),

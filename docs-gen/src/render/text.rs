@@ -26,14 +26,14 @@ pub(crate) fn render(page: &Page) -> String {
 /// Each block of one setting's text, indented and wrapped.
 fn paragraphs(setting: &SettingDoc) -> Vec<String> {
     let mut blocks = Vec::new();
-    blocks.extend(setting.description.iter().map(|b| block(b, INDENT)));
+    blocks.extend(setting.description.blocks.iter().map(|b| block(b, INDENT)));
     if !setting.see_also.is_empty() {
         let entries: Vec<String> = setting
             .see_also
             .iter()
             .map(|s| match s {
                 SeeAlso::Setting(name) => (*name).to_owned(),
-                SeeAlso::Text(inlines) => inline_text(inlines),
+                SeeAlso::Text(line) => inline_text(&line.inlines),
             })
             .collect();
         blocks.push(wrap(&format!("See also: {}", entries.join(", ")), INDENT));
@@ -42,11 +42,11 @@ fn paragraphs(setting: &SettingDoc) -> Vec<String> {
         blocks.push(wrap(&format!("Added in version {added}."), INDENT));
     }
     if let Some(d) = &setting.deprecated {
-        blocks.push(wrap(&format!("Deprecated since version {}: {}", d.since, inline_text(&d.text)), INDENT));
+        blocks.push(wrap(&format!("Deprecated since version {}: {}", d.since, inline_text(&d.text.inlines)), INDENT));
     }
-    blocks.extend(setting.kind.iter().map(|b| block(b, INDENT)));
-    blocks.push(wrap(&inline_text(&setting.default), INDENT));
-    blocks.push(wrap(&inline_text(&setting.env), INDENT));
+    blocks.extend(setting.kind.blocks.iter().map(|b| block(b, INDENT)));
+    blocks.push(wrap(&inline_text(&setting.default.inlines), INDENT));
+    blocks.push(wrap(&inline_text(&setting.env.inlines), INDENT));
     blocks.into_iter().map(|b| b + "\n").collect()
 }
 

@@ -1,0 +1,19 @@
+//! Rendering gevent's reference page in every format (target: under 1 ms
+//! each).
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use docs_gen::{render, Format, Options};
+use gevent_settings::Config;
+
+fn render_every_format(c: &mut Criterion) {
+    let mut group = c.benchmark_group("render_gevent");
+    for format in Format::ALL {
+        group.bench_function(format.name(), |b| b.iter(|| render::<Config>(black_box(format), &Options::default())));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, render_every_format);
+criterion_main!(benches);

@@ -1,0 +1,96 @@
+//! `docs-gen`: renders a settings reference page. With no `--metadata`, it
+//! renders gevent's settings (embedded from `gevent.json`, which
+//! `gevent-config metadata` writes).
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+use config_core::meta::StructMeta;
+use docs_gen::{Format, Options, Order, render_meta};
+
+/// gevent's settings, as `gevent-config metadata` prints them (a test keeps
+/// this copy current).
+const GEVENT: &str = include_str!("../gevent.json");
+
+/// Renders reference documentation from settings metadata.
+#[derive(Debug, Parser)]
+#[command(name = "docs-gen", version)]
+struct Args {
+    /// The output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Html)]
+    format: FormatArg,
+    /// The order of the settings.
+    #[arg(long, value_enum, default_value_t = OrderArg::Alphabetical)]
+    order: OrderArg,
+    /// A JSON metadata file (as `gevent-config metadata` writes); gevent's
+    /// settings when absent.
+    #[arg(long, value_name = "FILE")]
+    metadata: Option<PathBuf>,
+    /// Where to write the page; standard output when absent.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Rst,
+    Markdown,
+    Html,
+    Json,
+    Env,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum OrderArg {
+    Alphabetical,
+    Source,
+}
+
+fn main() -> ExitCode {
+    match run(&Args::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("docs-gen: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<(), String> {
+    let meta = load(args.metadata.as_ref())?;
+    let format = match args.format {
+        FormatArg::Rst => Format::Rst,
+        FormatArg::Markdown => Format::Markdown,
+        FormatArg::Html => Format::Html,
+        FormatArg::Json => Format::Json,
+        FormatArg::Env => Format::Env,
+        FormatArg::Text => Format::Text,
+    };
+    let order = match args.order {
+        OrderArg::Alphabetical => Order::Alphabetical,
+        OrderArg::Source => Order::Source,
+    };
+    let page = render_meta(meta, format, &Options { order });
+    match &args.out {
+        Some(path) => {
+            fs::write(path, page).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            eprintln!("docs-gen: wrote {} ({} settings, {format})", path.display(), meta.documented().count());
+            Ok(())
+        }
+        None => {
+            print!("{page}");
+            Ok(())
+        }
+    }
+}
+
+fn load(path: Option<&PathBuf>) -> Result<&'static StructMeta, String> {
+    let Some(path) = path else {
+        return StructMeta::from_json(GEVENT).map_err(|e| format!("the embedded gevent metadata is invalid {e}"));
+    };
+    let text = fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    StructMeta::from_json(&text).map_err(|e| format!("{} is not settings metadata: {e}", path.display()))
+}

@@ -1,0 +1,80 @@
+//! The `docs-gen` command: gevent's page by default, any metadata file on
+//! request, and a clear error for a file that is not metadata.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn docs_gen(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_docs-gen")).args(args).output().unwrap()
+}
+
+/// A scratch file for this test run.
+fn scratch(name: &str, contents: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("docs-gen-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn with_no_input_it_renders_gevents_settings() {
+    let output = docs_gen(&["--format", "text"]);
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("ares_servers\n"), "{text}");
+    assert!(text.contains("\ntrack_greenlet_tree\n"));
+}
+
+#[test]
+fn out_writes_a_file_and_says_so() {
+    let path = scratch("page.html", "");
+    let output = docs_gen(&["--format", "html", "--out", path.to_str().unwrap()]);
+    assert!(output.status.success());
+    let page = std::fs::read_to_string(&path).unwrap();
+    assert!(page.starts_with("<!doctype html>"));
+    let said = String::from_utf8(output.stderr).unwrap();
+    assert!(said.contains("(18 settings, html)"), "{said}");
+}
+
+#[test]
+fn a_metadata_file_renders_like_the_type_it_came_from() {
+    let json = String::from_utf8(docs_gen(&["--format", "json"]).stdout).unwrap();
+    let path = scratch("gevent.json", &json);
+    let from_file = docs_gen(&["--format", "markdown", "--metadata", path.to_str().unwrap()]);
+    let embedded = docs_gen(&["--format", "markdown"]);
+    assert!(from_file.status.success());
+    assert_eq!(from_file.stdout, embedded.stdout);
+}
+
+#[test]
+fn an_invalid_metadata_file_is_rejected_naming_what_and_where() {
+    let json = r#"{"name": "App", "settings": [{"name": "port", "env": "APP_PORT", "kind": "number", "default": {"value": 80}}]}"#;
+    let path = scratch("bad.json", json);
+    let output = docs_gen(&["--metadata", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        message.starts_with(&format!(
+            "docs-gen: {} is not settings metadata: at `settings[0].kind`: unknown variant `number`",
+            path.display()
+        )),
+        "{message}"
+    );
+    assert!(message.contains("line 1 column"), "{message}");
+
+    let path = scratch("missing.json", "{\"name\": \"App\",\n \"settings\": [{\"name\": \"port\"}]}");
+    let message = String::from_utf8(docs_gen(&["--metadata", path.to_str().unwrap()]).stderr).unwrap();
+    assert!(message.contains("at `settings[0]`: missing field `env` at line 2"), "{message}");
+
+    let output = docs_gen(&["--metadata", "/nonexistent/meta.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8(output.stderr).unwrap().starts_with("docs-gen: cannot read /nonexistent/meta.json:"));
+}
+
+#[test]
+fn an_unknown_format_is_a_usage_error() {
+    let output = docs_gen(&["--format", "pdf"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8(output.stderr).unwrap().contains("invalid value 'pdf'"));
+}

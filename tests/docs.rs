@@ -1,0 +1,133 @@
+//! Snapshots of the generated docs in every format, for gevent and for a
+//! second, non-gevent struct; and the rules every format keeps.
+
+use config_core::{Importable, Settings, registry};
+use docs_gen::{Format, Options, Order, render};
+use gevent_settings::Config;
+
+fn snapshot_every_format<C: Settings>(name: &str) {
+    for format in Format::ALL {
+        let page = render::<C>(format, &Options::default());
+        insta::with_settings!({ snapshot_suffix => format.name(), prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(name, page);
+        });
+    }
+}
+
+#[cfg(not(windows))] // The loop's default differs on Windows.
+#[test]
+fn gevent_in_every_format() {
+    snapshot_every_format::<Config>("gevent");
+}
+
+/// A plugin interface of the example service.
+pub trait Storage: Sync {}
+pub struct Disk;
+impl Storage for Disk {}
+registry!(dyn Storage => { "service.storage.Disk" => &Disk });
+
+/// Settings of an example web service.
+///
+/// Every setting can also be set in code with `set` or `update`.
+#[derive(Clone, Settings)]
+#[settings(env_prefix = "SERVICE_", title = "Service settings", see_also = ["The [project](https://example.org)."])]
+pub struct Service {
+    /// The TCP port to listen on.
+    #[setting(default = 8080)]
+    pub port: u16,
+    /// Seconds to wait for a request.
+    ///
+    /// > [!CAUTION]
+    /// > Values under a second drop slow clients.
+    #[setting(default = 30.0, positive, added = "1.2")]
+    pub timeout: f64,
+    /// Log each request.
+    #[setting(default = false, see_also = ["timeout"])]
+    pub verbose: bool,
+    /// Where uploads are kept.
+    #[setting(default = "disk", shorthand(disk = "service.storage.Disk"))]
+    pub storage: Importable<dyn Storage>,
+    /// Hosts allowed to call the API, such as `a.example,b.example`.
+    pub allowed_hosts: Option<Vec<String>>,
+    /// The largest upload, such as `10mb`.
+    #[setting(bytes, default = 10485760, default_doc = "10mb")]
+    pub max_upload: u64,
+    /// The admin password. Never printed.
+    #[setting(secret, default = "changeme")]
+    pub admin_password: String,
+    /// Old name of `allowed_hosts`.
+    #[setting(deprecated(since = "1.1", replacement = "allowed_hosts"))]
+    pub hosts: Option<Vec<String>>,
+    /// Internal: a tuning knob.
+    #[setting(hidden, default = 3)]
+    pub knob: u32,
+}
+
+#[test]
+fn a_second_struct_in_every_format() {
+    snapshot_every_format::<Service>("service");
+}
+
+#[test]
+fn hidden_settings_appear_in_no_format_and_secrets_show_no_value() {
+    for format in Format::ALL {
+        let page = render::<Service>(format, &Options::default());
+        assert!(!page.contains("knob") && !page.contains("SERVICE_KNOB"), "{format} shows a hidden setting");
+        assert!(!page.contains("changeme"), "{format} shows a secret default");
+        let gevent = render::<Config>(format, &Options::default());
+        for hidden in
+            ["GEVENTARES_FLAGS", "GEVENTARES_TRIES", "GEVENTARES_NDOTS", "GEVENTARES_UDP_PORT", "GEVENTARES_TCP_PORT"]
+        {
+            assert!(!gevent.contains(hidden), "{format} shows {hidden}");
+        }
+    }
+}
+
+#[test]
+fn deprecated_settings_show_their_deprecation_and_replacement() {
+    for format in Format::ALL.into_iter().filter(|f| *f != Format::Json) {
+        let page = render::<Service>(format, &Options::default());
+        assert!(page.contains("1.1"), "{format}");
+        assert!(page.contains("Prefer the"), "{format}");
+    }
+}
+
+#[test]
+fn settings_are_alphabetical_unless_asked_for_source_order() {
+    let names = |order| {
+        let text = render::<Config>(Format::Text, &Options { order });
+        text.lines().filter(|l| !l.is_empty() && !l.starts_with(' ')).map(str::to_owned).collect::<Vec<_>>()
+    };
+    let alphabetical = names(Order::Alphabetical);
+    let mut sorted = alphabetical.clone();
+    sorted.sort();
+    assert_eq!(alphabetical, sorted);
+    let source = names(Order::Source);
+    assert_eq!(&source[..3], ["resolver", "threadpool", "threadpool_idle_task_timeout"]);
+}
+
+#[test]
+fn the_html_page_is_self_contained_and_filterable() {
+    let page = render::<Config>(Format::Html, &Options::default());
+    assert!(!page.contains("<link") && !page.contains("src=\""), "no external assets");
+    assert!(page.contains("prefers-color-scheme: dark"));
+    assert!(
+        page.contains("<section class=\"setting\" id=\"max_blocking_time\" data-env=\"GEVENT_MAX_BLOCKING_TIME\">")
+    );
+    assert!(page.contains("<li data-for=\"max_blocking_time\"><a href=\"#max_blocking_time\">"));
+    // Hidden until the script shows it, so the page works without JavaScript.
+    assert!(page.contains(
+        "id=\"filter\" placeholder=\"Filter by name or environment variable\" aria-label=\"Filter settings\" hidden>"
+    ));
+}
+
+/// `docs-gen` embeds gevent's metadata as JSON (it cannot link
+/// gevent-settings, which uses it for `gevent-config help`). Regenerate with
+/// `cargo run -p gevent-settings --bin gevent-config -- metadata > docs-gen/gevent.json`.
+#[cfg(not(windows))]
+#[test]
+fn the_embedded_gevent_metadata_is_current() {
+    let embedded = include_str!("../docs-gen/gevent.json");
+    let current = serde_json::to_string_pretty(Config::META).unwrap() + "\n";
+    assert!(embedded == current, "docs-gen/gevent.json is stale: regenerate it with gevent-config metadata");
+}

@@ -9,7 +9,7 @@
 #[test]
 fn ui() {
     let t = trybuild::TestCases::new();
-    for topic in ["attr", "env", "default", "shorthand", "deprecated", "validate", "shape"] {
+    for topic in ["attr", "env", "default", "shorthand", "deprecated", "validate", "see_also", "shape"] {
         t.compile_fail(format!("ui/{topic}/*.rs"));
     }
     t.pass("ui/pass/*.rs");

@@ -21,7 +21,7 @@ pub mod __private;
 pub use config_derive::Settings;
 pub use error::{Origin, Problem, Problems, REDACTED, Reason, RegisterError, SetError, UnknownSetting, Warning};
 pub use global::Global;
-pub use importable::{Entry, Importable, Registered, Registry, SET_IN_CODE, is_dotted_path, register};
+pub use importable::{Entry, Importable, Registered, Registry, SET_IN_CODE, register};
 pub use loaded::{Loaded, Report, SettingState};
 pub use source::{Empty, Env, Source};
 pub use value::{SettingValue, Value};

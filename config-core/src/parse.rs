@@ -3,8 +3,13 @@
 //!
 //! Each function takes the text exactly as given (an environment value, or a
 //! string passed to `set`) and says why it is rejected.
+//!
+//! This file depends on nothing but `std`: the derive compiles it too
+//! (`#[path]`), so that a literal default is checked at compile time by the
+//! very rules that check values at run time.
 
-use crate::error::Reason;
+/// Why text was rejected.
+pub type Rejection = &'static str;
 
 /// Python's `str.strip()` white space: Unicode white space plus the four
 /// information separators `\x1c`..`\x1f`, which Python also counts.
@@ -18,12 +23,12 @@ fn py_strip(text: &str) -> &str {
 
 /// gevent's boolean: trimmed and case-insensitive, `1 true on yes` are true,
 /// `0 false off no` and the empty string are false, anything else is an error.
-pub fn boolean(text: &str) -> Result<bool, Reason> {
+pub fn boolean(text: &str) -> Result<bool, Rejection> {
     let word = py_strip(text).to_lowercase();
     match word.as_str() {
         "1" | "true" | "on" | "yes" => Ok(true),
         "0" | "false" | "off" | "no" | "" => Ok(false),
-        _ => Err(Reason::new("not a boolean word")),
+        _ => Err("not a boolean word"),
     }
 }
 
@@ -31,18 +36,15 @@ pub fn boolean(text: &str) -> Result<bool, Reason> {
 /// decimal digits with single underscores between them (`1_000`).
 ///
 /// Python also accepts non-ASCII decimal digits; this parser does not.
-pub fn integer(text: &str) -> Result<i128, Reason> {
+pub fn integer(text: &str) -> Result<i128, Rejection> {
     let body = py_strip(text);
     let (negative, digits) = split_sign(body);
     if !is_digit_part(digits) {
-        return Err(Reason::new("not a whole number"));
+        return Err("not a whole number");
     }
     let mut value: i128 = 0;
     for d in digits.bytes().filter(u8::is_ascii_digit) {
-        value = value
-            .checked_mul(10)
-            .and_then(|v| v.checked_add(i128::from(d - b'0')))
-            .ok_or_else(|| Reason::new("too large"))?;
+        value = value.checked_mul(10).and_then(|v| v.checked_add(i128::from(d - b'0'))).ok_or("too large")?;
     }
     Ok(if negative { -value } else { value })
 }
@@ -50,28 +52,28 @@ pub fn integer(text: &str) -> Result<i128, Reason> {
 /// Python's `float(text)`, restricted to finite values: NaN and the
 /// infinities are rejected (gevent accepts them, but no setting of its means
 /// anything by them), and so is a number too large to represent.
-pub fn float(text: &str) -> Result<f64, Reason> {
+pub fn float(text: &str) -> Result<f64, Rejection> {
     let body = py_strip(text);
     let (_, unsigned) = split_sign(body);
     let lower = unsigned.to_ascii_lowercase();
     if matches!(lower.as_str(), "nan") {
-        return Err(Reason::new("NaN is not a number that can be used here"));
+        return Err("NaN is not a number that can be used here");
     }
     if matches!(lower.as_str(), "inf" | "infinity") {
-        return Err(Reason::new("infinity is not a usable value"));
+        return Err("infinity is not a usable value");
     }
     if !is_py_float(unsigned) {
-        return Err(Reason::new("not a number"));
+        return Err("not a number");
     }
     let plain: String = body.chars().filter(|&c| c != '_').collect();
-    let value: f64 = plain.parse().map_err(|_| Reason::new("not a number"))?;
-    if value.is_finite() { Ok(value) } else { Err(Reason::new("too large to represent")) }
+    let value: f64 = plain.parse().map_err(|_| "not a number")?;
+    if value.is_finite() { Ok(value) } else { Err("too large to represent") }
 }
 
 /// gevent's byte count: a whole number, optionally suffixed `kb`, `mb` or
 /// `gb` in any case (powers of 1024). As in gevent, the suffix is the last two
 /// characters exactly (`"5 kb"` is 5120, `"5kb "` is an error).
-pub fn byte_count(text: &str) -> Result<i128, Reason> {
+pub fn byte_count(text: &str) -> Result<i128, Rejection> {
     const MULTIPLES: [(&str, i128); 3] = [("kb", 1 << 10), ("mb", 1 << 20), ("gb", 1 << 30)];
     let lower = text.to_lowercase();
     let split = lower.char_indices().rev().nth(1).map_or(0, |(i, _)| i);
@@ -80,8 +82,8 @@ pub fn byte_count(text: &str) -> Result<i128, Reason> {
         Some(&(_, m)) => (number, m),
         None => (lower.as_str(), 1),
     };
-    let count = integer(number).map_err(|_| Reason::new("not a whole number of bytes"))?;
-    count.checked_mul(multiple).ok_or_else(|| Reason::new("too large"))
+    let count = integer(number).map_err(|_| "not a whole number of bytes")?;
+    count.checked_mul(multiple).ok_or("too large")
 }
 
 /// gevent's list: the text split on commas, each item kept as given.
@@ -93,6 +95,19 @@ pub fn list(text: &str) -> Vec<String> {
 /// `/` (`package.module.Item`).
 pub fn is_importable_path(path: &str) -> bool {
     path.contains('.') && !path.contains('/')
+}
+
+/// `package.module.Item`: two or more non-empty segments of letters, digits
+/// and underscores, separated by dots. What can be registered.
+pub fn is_dotted_path(path: &str) -> bool {
+    let mut segments = 0;
+    for segment in path.split('.') {
+        if segment.is_empty() || !segment.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            return false;
+        }
+        segments += 1;
+    }
+    segments >= 2
 }
 
 fn split_sign(text: &str) -> (bool, &str) {
@@ -199,6 +214,14 @@ mod tests {
         assert_eq!(list("select,poll"), ["select", "poll"]);
         assert_eq!(list("a, b,,"), ["a", " b", "", ""]);
         assert_eq!(list(""), [""]);
+    }
+
+    #[test]
+    fn dotted_paths() {
+        assert!(is_dotted_path("gevent._fileobjectcommon.FileObjectThread"));
+        for bad in ["thread", "a..b", ".a.b", "a.b.", "a/b.c", "a.b-c", ""] {
+            assert!(!is_dotted_path(bad), "{bad:?}");
+        }
     }
 
     #[test]

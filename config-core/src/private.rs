@@ -4,7 +4,6 @@
 //!
 //! Not public API: anything here may change in any release.
 
-pub use core::convert::Into;
 pub use core::default::Default;
 pub use core::option::Option::{self, None, Some};
 pub use core::result::Result::{self, Err, Ok};
@@ -25,6 +24,33 @@ pub type Validate<T> = fn(&<T as SettingValue>::Inner) -> Result<(), String>;
 
 /// A field's default, built from its attribute.
 pub type MakeDefault<T> = fn(&'static SettingMeta) -> Result<T, Reason>;
+
+/// A default written as an expression (`default = LogLevel::Info`).
+pub fn into_default<T, V: Into<T>>(value: V) -> T {
+    value.into()
+}
+
+/// The default of a setting given none: its type's `Default`.
+pub fn type_default<T: NeedsDefault>() -> T {
+    T::type_default()
+}
+
+/// A type that can be a setting without a written default.
+#[diagnostic::on_unimplemented(
+    message = "a setting of type `{Self}` needs a default",
+    label = "`{Self}` has no `Default`, and the setting gives no `default`",
+    note = "give the setting `#[setting(default = ...)]`, make it an `Option`, or implement `Default` for `{Self}`"
+)]
+pub trait NeedsDefault: Sized {
+    /// The type's default.
+    fn type_default() -> Self;
+}
+
+impl<T: Default> NeedsDefault for T {
+    fn type_default() -> Self {
+        T::default()
+    }
+}
 
 /// The validator of a field that has none.
 pub fn no_validator<T: ?Sized>(_: &T) -> Result<(), String> {

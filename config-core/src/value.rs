@@ -180,7 +180,7 @@ impl SettingValue for bool {
     type Inner = bool;
 
     fn parse(text: &str, _: &'static SettingMeta) -> Result<Self, Reason> {
-        parse::boolean(text)
+        parse::boolean(text).map_err(Reason::from)
     }
 
     fn from_value(value: Value, setting: &'static SettingMeta) -> Result<Self, Reason> {
@@ -189,7 +189,7 @@ impl SettingValue for bool {
             // As Python's `bool(value)`.
             Value::Int(i) => Ok(i != 0),
             Value::UInt(u) => Ok(u != 0),
-            Value::Str(text) => parse::boolean(&text),
+            Value::Str(text) => parse::boolean(&text).map_err(Reason::from),
             other => Err(mismatch(&other, setting)),
         }
     }

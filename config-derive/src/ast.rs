@@ -38,8 +38,8 @@ impl<'a> Container<'a> {
         let fields = match &input.data {
             Data::Struct(data) => match &data.fields {
                 Fields::Named(named) => &named.named,
-                Fields::Unnamed(_) => return unsupported(cx, input, "a tuple struct"),
-                Fields::Unit => return unsupported(cx, input, "a unit struct"),
+                Fields::Unnamed(fields) => return unsupported(cx, fields, "a tuple struct"),
+                Fields::Unit => return unsupported(cx, &input.ident, "a unit struct"),
             },
             Data::Enum(e) => return unsupported(cx, e.enum_token, "an enum"),
             Data::Union(u) => return unsupported(cx, u.union_token, "a union"),
@@ -89,6 +89,38 @@ impl<'a> Field<'a> {
     pub(crate) fn value_ty_name(&self) -> Option<String> {
         type_name(self.value_ty())
     }
+
+    /// The value type as written, compactly: `Vec<String>`.
+    pub(crate) fn value_ty_text(&self) -> String {
+        type_text(self.value_ty())
+    }
+
+    /// What sort of value the field holds, as far as its written type says.
+    pub(crate) fn family(&self) -> Family {
+        match self.value_ty_name().as_deref() {
+            Some("bool") => Family::Bool,
+            Some("i8" | "i16" | "i32" | "i64" | "isize") => Family::Integer { signed: true },
+            Some("u8" | "u16" | "u32" | "u64" | "usize") => Family::Integer { signed: false },
+            Some("f32" | "f64") => Family::Float,
+            Some("String") => Family::String,
+            Some("Vec") => Family::List,
+            Some("Importable") => Family::Importable,
+            _ => Family::Other,
+        }
+    }
+}
+
+/// The sorts of value whose defaults the derive can check itself; for any
+/// other type, the compiler checks the default against the type.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Family {
+    Bool,
+    Integer { signed: bool },
+    Float,
+    String,
+    List,
+    Importable,
+    Other,
 }
 
 /// `r#type` is the setting `type`.
@@ -105,6 +137,25 @@ pub(crate) fn type_name(ty: &Type) -> Option<String> {
         Type::Paren(p) => type_name(&p.elem),
         _ => None,
     }
+}
+
+/// A type as a person writes it: `Option<Vec<String>>`, not
+/// `Option < Vec < String > >`.
+pub(crate) fn type_text(ty: &Type) -> String {
+    let spaced = quote::ToTokens::to_token_stream(ty).to_string();
+    let tokens: Vec<&str> = spaced.split(' ').collect();
+    let mut text = String::with_capacity(spaced.len());
+    for (i, token) in tokens.iter().enumerate() {
+        let next = tokens.get(i + 1).copied().unwrap_or("");
+        text.push_str(token);
+        let tight = matches!(*token, "<" | "::" | "&" | "(" | "[")
+            || matches!(next, "<" | ">" | "::" | "," | ")" | "]" | ";")
+            || next.is_empty();
+        if !tight {
+            text.push(' ');
+        }
+    }
+    text
 }
 
 /// `T` when `ty` is written `Option<T>` (or `std::option::Option<T>`).

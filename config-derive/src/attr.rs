@@ -29,7 +29,7 @@ impl<'c, T> Attr<'c, T> {
     /// Sets the value, or reports a duplicate at `at`.
     fn set<A: ToTokens>(&mut self, at: A, value: T) {
         if self.value.is_some() {
-            let message = format!("duplicate setting attribute `{}`: give it once", self.name);
+            let message = format!("`{}` is given twice: give it once", self.name);
             self.cx.error_spanned_by(at, message);
         } else {
             self.value = Some(value);
@@ -98,6 +98,8 @@ pub(crate) struct Shorthands {
 /// `deprecated(since = "...", replacement = "...", note = "...")`
 pub(crate) struct Deprecated {
     pub(crate) keyword: Ident,
+    /// An unknown key was met (and reported): what is missing may be that key.
+    pub(crate) has_unknown_key: bool,
     pub(crate) since: Option<LitStr>,
     pub(crate) replacement: Option<LitStr>,
     pub(crate) note: Option<LitStr>,
@@ -113,7 +115,7 @@ impl Container {
         let mut notation = Attr::none(cx, NOTATION);
         let mut krate = Attr::none(cx, CRATE);
 
-        for attr in input.attrs.iter().filter(|a| a.path() == SETTINGS) {
+        for attr in own_attrs(cx, &input.attrs, SETTINGS, SETTING) {
             let parsed = attr.parse_nested_meta(|meta| {
                 let path = meta.path.clone();
                 if path == ENV_PREFIX {
@@ -183,8 +185,7 @@ impl Field {
         let mut hidden = Attr::none(cx, HIDDEN);
         let mut secret = Attr::none(cx, SECRET);
 
-        // `#[setting]` alone says nothing: only `#[setting(...)]` is read.
-        for attr in field.attrs.iter().filter(|a| a.path() == SETTING && !matches!(a.meta, syn::Meta::Path(_))) {
+        for attr in own_attrs(cx, &field.attrs, SETTING, SETTINGS) {
             let parsed = attr.parse_nested_meta(|meta| {
                 let path = meta.path.clone();
                 if path == NAME {
@@ -254,6 +255,29 @@ impl Field {
     }
 }
 
+/// The `#[own(...)]` attributes among `attrs`. Reports `#[other(...)]`,
+/// which belongs on the struct if `own` is for fields and the other way
+/// round, and `#[own = ...]`. `#[own]` alone says nothing and is skipped.
+fn own_attrs<'a>(cx: &Ctxt, attrs: &'a [syn::Attribute], own: Symbol, other: Symbol) -> Vec<&'a syn::Attribute> {
+    let mut found = Vec::new();
+    for attr in attrs {
+        if attr.path() == other {
+            let (on, takes) = if own == SETTINGS { ("a field", "the struct") } else { ("the struct", "a field") };
+            let message = format!("`#[{other}(...)]` goes on {on}; {takes} takes `#[{own}(...)]`");
+            cx.error_spanned_by(attr, message);
+        } else if attr.path() == own {
+            match &attr.meta {
+                syn::Meta::List(_) => found.push(attr),
+                syn::Meta::Path(_) => {}
+                syn::Meta::NameValue(_) => {
+                    cx.error_spanned_by(attr, format!("write `#[{own}(key = value, ...)]`, with parentheses"));
+                }
+            }
+        }
+    }
+    found
+}
+
 fn ident_of(path: &syn::Path) -> Ident {
     path.get_ident().cloned().unwrap_or_else(|| Ident::new("_", path.span()))
 }
@@ -262,7 +286,8 @@ fn ident_of(path: &syn::Path) -> Ident {
 /// its value so the keys after it are still read.
 fn unknown_key(cx: &Ctxt, meta: &ParseNestedMeta, attr: Symbol, valid: &[Symbol]) -> syn::Result<()> {
     let key = meta.path.to_token_stream().to_string().replace(' ', "");
-    let mut message = format!("unknown {attr} attribute `{key}`");
+    let place = if attr == DEPRECATED { format!("`{attr}(...)`") } else { format!("`#[{attr}(...)]`") };
+    let mut message = format!("unknown key `{key}` in {place}");
     if let Some(close) = closest(&key, valid) {
         message.push_str(&format!("; did you mean `{close}`?"));
     }
@@ -451,6 +476,7 @@ fn deprecated_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Deprecated
     let mut since = Attr::none(cx, SINCE);
     let mut replacement = Attr::none(cx, REPLACEMENT);
     let mut note = Attr::none(cx, NOTE);
+    let mut has_unknown_key = false;
     if meta.input.peek(syn::token::Paren) {
         meta.parse_nested_meta(|inner| {
             let path = inner.path.clone();
@@ -467,6 +493,7 @@ fn deprecated_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Deprecated
                     note.set(&path, s);
                 }
             } else {
+                has_unknown_key = true;
                 unknown_key(cx, &inner, DEPRECATED, DEPRECATED_KEYS)?;
             }
             Ok(())
@@ -478,7 +505,7 @@ fn deprecated_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Deprecated
         );
         skip_value(meta.input)?;
     }
-    Ok(Deprecated { keyword, since: since.get(), replacement: replacement.get(), note: note.get() })
+    Ok(Deprecated { keyword, has_unknown_key, since: since.get(), replacement: replacement.get(), note: note.get() })
 }
 
 fn parse_notation(cx: &Ctxt, s: &LitStr) -> Option<Notation> {

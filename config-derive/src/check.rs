@@ -3,37 +3,64 @@
 
 use std::collections::HashMap;
 
-use crate::ast::{Container, Field};
-use crate::ctxt::Ctxt;
+use syn::{Lit, LitStr};
 
-const INTEGERS: &[&str] = &["i8", "i16", "i32", "i64", "isize", "u8", "u16", "u32", "u64", "usize"];
-const FLOATS: &[&str] = &["f32", "f64"];
+use crate::ast::{Container, Family, Field};
+use crate::attr;
+use crate::ctxt::Ctxt;
+use crate::parse;
 
 /// Runs every rule.
 pub(crate) fn check(cx: &Ctxt, cont: &Container) {
     check_env_names(cx, cont);
+    check_watch_prefixes(cx, cont);
     check_unique(cx, cont);
     for field in &cont.fields {
+        check_name(cx, field);
         check_shorthands(cx, field);
         check_number_flags(cx, field);
+        check_default(cx, field);
         check_deprecated(cx, cont, field);
+        check_see_also(cx, cont, field);
     }
 }
 
-/// An environment variable is `[A-Z_][A-Z0-9_]*`.
+/// An environment variable is `[A-Z_][A-Z0-9_]*`. A bad prefix is
+/// reported once, not once per setting it spoils.
 fn check_env_names(cx: &Ctxt, cont: &Container) {
+    let prefix = cont.attrs.env_prefix.as_ref();
+    let bad_prefix = prefix.filter(|p| !p.value().is_empty() && !is_env_name(&p.value()));
+    if let Some(prefix) = bad_prefix {
+        let message = format!(
+            "env_prefix {:?} cannot begin an environment variable: use capital letters, digits and `_`, not starting \
+             with a digit",
+            prefix.value()
+        );
+        cx.error_spanned_by(prefix, message);
+    }
     for field in &cont.fields {
-        if is_env_name(&field.env) {
+        if is_env_name(&field.env) || (field.attrs.env.is_none() && bad_prefix.is_some()) {
             continue;
         }
         let message = format!(
             "environment variable {:?} is not a valid name: use capital letters, digits and `_`, not starting with a digit",
             field.env
         );
-        match (&field.attrs.env, &cont.attrs.env_prefix) {
-            (Some(env), _) => cx.error_spanned_by(env, message),
-            (None, Some(prefix)) if !is_env_name(&prefix.value()) => cx.error_spanned_by(prefix, message),
-            _ => cx.error_spanned_by(field.ident, message),
+        match &field.attrs.env {
+            Some(env) => cx.error_spanned_by(env, message),
+            None => cx.error_spanned_by(field.ident, message),
+        }
+    }
+}
+
+fn check_watch_prefixes(cx: &Ctxt, cont: &Container) {
+    for prefix in &cont.attrs.watch_prefixes {
+        if !is_env_name(&prefix.value()) {
+            let message = format!(
+                "{:?} cannot begin an environment variable: use capital letters, digits and `_`",
+                prefix.value()
+            );
+            cx.error_spanned_by(prefix, message);
         }
     }
 }
@@ -66,20 +93,32 @@ fn check_unique(cx: &Ctxt, cont: &Container) {
     }
 }
 
+/// A name is what `set` and `get` are called with: no spaces, not empty.
+fn check_name(cx: &Ctxt, field: &Field) {
+    let Some(name) = &field.attrs.name else { return };
+    let text = name.value();
+    if text.is_empty() || text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        cx.error_spanned_by(name, "a setting's name cannot be empty or hold spaces: it is what `set` and `get` take");
+    }
+}
+
 /// Shorthands belong to importable settings, have distinct names and stand
 /// for dotted paths.
 fn check_shorthands(cx: &Ctxt, field: &Field) {
     let Some(shorthands) = &field.attrs.shorthand else { return };
-    if field.value_ty_name().as_deref() != Some("Importable") {
+    if field.family() != Family::Importable {
         let message = "`shorthand` is only for importable settings: the field's type must be `Importable<T>`";
         cx.error_spanned_by(&shorthands.keyword, message);
+    }
+    if shorthands.pairs.is_empty() {
+        cx.error_spanned_by(&shorthands.keyword, "`shorthand` needs at least one `name = \"dotted.path\"` pair");
     }
     let mut seen = HashMap::new();
     for (name, target) in &shorthands.pairs {
         if seen.insert(name.value(), ()).is_some() {
             cx.error_spanned_by(name, format!("shorthand `{}` is given twice", name.value()));
         }
-        if !is_dotted_path(&target.value()) {
+        if !parse::is_dotted_path(&target.value()) {
             let message =
                 format!("shorthand target {:?} is not a dotted path such as package.module.Item", target.value());
             cx.error_spanned_by(target, message);
@@ -87,33 +126,150 @@ fn check_shorthands(cx: &Ctxt, field: &Field) {
     }
 }
 
-/// `package.module.Item`: two or more segments of letters, digits and `_`.
-fn is_dotted_path(path: &str) -> bool {
-    let segments: Vec<&str> = path.split('.').collect();
-    segments.len() >= 2 && segments.iter().all(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_'))
-}
-
 /// `positive` is for numbers, `bytes` for integers.
 fn check_number_flags(cx: &Ctxt, field: &Field) {
-    let ty = field.value_ty_name().unwrap_or_default();
+    let family = field.family();
     if let Some(positive) = &field.attrs.positive
-        && !INTEGERS.contains(&ty.as_str())
-        && !FLOATS.contains(&ty.as_str())
+        && !matches!(family, Family::Integer { .. } | Family::Float)
     {
         cx.error_spanned_by(positive, "`positive` is for number settings (an integer or float type)");
     }
     if let Some(bytes) = &field.attrs.bytes
-        && !INTEGERS.contains(&ty.as_str())
+        && !matches!(family, Family::Integer { .. })
     {
         cx.error_spanned_by(bytes, "`bytes` is for integer settings, such as `u64` or `Option<u64>`");
     }
 }
 
-/// `deprecated` says since when, and its replacement is a setting.
+/// A literal default fits the field's type and passes the setting's own
+/// parser and built-in checks, as its environment value would have to.
+fn check_default(cx: &Ctxt, field: &Field) {
+    match &field.attrs.default {
+        Some(attr::Default::Lit { lit, negative }) => check_literal(cx, field, lit, negative.as_ref()),
+        Some(attr::Default::List { items, span }) => match field.family() {
+            Family::List | Family::Other => {}
+            Family::Importable => items.iter().for_each(|item| check_importable_name(cx, field, item)),
+            family => cx.syn_error(syn::Error::new(*span, mismatch(field, family, "a list"))),
+        },
+        _ => {}
+    }
+}
+
+fn check_literal(cx: &Ctxt, field: &Field, lit: &Lit, sign: Option<&syn::Token![-]>) {
+    let family = field.family();
+    let negative = sign.is_some();
+    // Errors about the value point at the sign and the digits together.
+    let written = quote::quote!(#sign #lit);
+    match (family, lit) {
+        (Family::Other, _) | (Family::Bool, Lit::Bool(_)) | (Family::String, Lit::Str(_)) => {}
+        (Family::Integer { signed }, Lit::Int(int)) => {
+            if negative && !signed {
+                let message = format!(
+                    "this default is negative, but setting `{}` is a `{}`, which cannot be",
+                    field.name,
+                    field.value_ty_text()
+                );
+                cx.error_spanned_by(written, message);
+            } else {
+                let zero = int.base10_digits().bytes().all(|b| b == b'0');
+                check_positive(cx, field, written, negative || zero);
+            }
+        }
+        (Family::Integer { signed }, Lit::Str(text)) if field.attrs.bytes.is_some() => {
+            match parse::byte_count(&text.value()) {
+                Err(reason) => {
+                    let message = format!(
+                        "the default {:?} is not a byte count ({reason}): write a whole number, optionally \
+                         suffixed kb, mb or gb, such as \"64mb\"",
+                        text.value()
+                    );
+                    cx.error_spanned_by(text, message);
+                }
+                Ok(n) if n < 0 && !signed => cx.error_spanned_by(text, "a byte count cannot be negative"),
+                Ok(n) => check_positive(cx, field, written, n <= 0),
+            }
+        }
+        (Family::Float, Lit::Int(_) | Lit::Float(_)) => {
+            let zero = match lit {
+                Lit::Float(f) => f.base10_parse::<f64>().is_ok_and(|x| x == 0.0),
+                Lit::Int(i) => i.base10_digits().bytes().all(|b| b == b'0'),
+                _ => false,
+            };
+            check_positive(cx, field, written, negative || zero);
+        }
+        (Family::Importable, Lit::Str(name)) => check_importable_name(cx, field, name),
+        (family, other) => cx.error_spanned_by(other, mismatch(field, family, describe(other))),
+    }
+}
+
+/// A default that `positive` would reject.
+fn check_positive(cx: &Ctxt, field: &Field, written: proc_macro2::TokenStream, not_positive: bool) {
+    if field.attrs.positive.is_some() && not_positive {
+        let message = "this default is not positive, but the setting is `positive`: its default must be greater than 0";
+        cx.error_spanned_by(written, message);
+    }
+}
+
+/// An entry of an importable's default: one of its shorthands, or a path.
+fn check_importable_name(cx: &Ctxt, field: &Field, name: &LitStr) {
+    let text = name.value();
+    let shorthands: Vec<String> =
+        field.attrs.shorthand.iter().flat_map(|s| &s.pairs).map(|(name, _)| name.value()).collect();
+    if shorthands.contains(&text) || parse::is_importable_path(&text) {
+        return;
+    }
+    let mut message =
+        format!("{text:?} is neither a shorthand of this setting nor a dotted path (package.module.Item)");
+    if !shorthands.is_empty() {
+        message.push_str(&format!("; its shorthands are {}", shorthands.join(", ")));
+    }
+    cx.error_spanned_by(name, message);
+}
+
+fn describe(lit: &Lit) -> &'static str {
+    match lit {
+        Lit::Bool(_) => "a boolean",
+        Lit::Int(_) => "a whole number",
+        Lit::Float(_) => "a number",
+        Lit::Str(_) => "a string",
+        _ => "this literal",
+    }
+}
+
+/// "this default is a string, but setting `verbose` is a `bool`: write ..."
+fn mismatch(field: &Field, family: Family, given: &str) -> String {
+    let ty = field.value_ty_text();
+    let hint = match family {
+        Family::Bool => "write `default = true` or `default = false`".to_owned(),
+        Family::Integer { .. } if field.attrs.bytes.is_some() => {
+            "write a whole number, or a byte count such as `default = \"64mb\"`".to_owned()
+        }
+        Family::Integer { .. } => "write a whole number, such as `default = 8`".to_owned(),
+        Family::Float => "write a number, such as `default = 0.5`".to_owned(),
+        Family::String => "write a string, such as `default = \"text\"`".to_owned(),
+        Family::List => "write a list of strings, such as `default = [\"a\", \"b\"]`".to_owned(),
+        Family::Importable => {
+            "write a shorthand or dotted path, or a list of them, such as `default = [\"thread\", \"block\"]`"
+                .to_owned()
+        }
+        Family::Other => String::new(),
+    };
+    format!("this default is {given}, but setting `{}` is a `{ty}`: {hint}", field.name)
+}
+
+/// `deprecated` says since when and what to do instead, and its replacement
+/// is a setting.
 fn check_deprecated(cx: &Ctxt, cont: &Container, field: &Field) {
     let Some(deprecated) = &field.attrs.deprecated else { return };
-    if deprecated.since.is_none() {
+    // After a misspelt key, the "missing" one is most likely that key.
+    let complete = !deprecated.has_unknown_key;
+    if complete && deprecated.since.is_none() {
         let message = "`deprecated` needs `since = \"version\"`, as in `deprecated(since = \"1.3a2\")`";
+        cx.error_spanned_by(&deprecated.keyword, message);
+    }
+    if complete && deprecated.replacement.is_none() && deprecated.note.is_none() {
+        let message =
+            "`deprecated` needs `replacement = \"setting\"` or `note = \"...\"` to tell users what to do instead";
         cx.error_spanned_by(&deprecated.keyword, message);
     }
     let Some(replacement) = &deprecated.replacement else { return };
@@ -121,12 +277,28 @@ fn check_deprecated(cx: &Ctxt, cont: &Container, field: &Field) {
     if wanted == field.name {
         cx.error_spanned_by(replacement, "a setting cannot be its own replacement");
     } else if !cont.fields.iter().any(|f| f.name == wanted) {
-        let mut message = format!("`replacement` names `{wanted}`, which is not a setting of this struct");
-        if let Some(close) = closest_name(cont, &wanted) {
-            message.push_str(&format!("; did you mean `{close}`?"));
-        }
-        cx.error_spanned_by(replacement, message);
+        cx.error_spanned_by(replacement, unknown_setting("replacement", cont, &wanted));
     }
+}
+
+/// A see-also entry that is a bare name must be a setting; anything else
+/// is Markdown.
+fn check_see_also(cx: &Ctxt, cont: &Container, field: &Field) {
+    for entry in &field.attrs.see_also {
+        let text = entry.value();
+        let bare_name = !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if bare_name && !cont.fields.iter().any(|f| f.name == text) {
+            cx.error_spanned_by(entry, unknown_setting("see_also", cont, &text));
+        }
+    }
+}
+
+fn unknown_setting(key: &str, cont: &Container, wanted: &str) -> String {
+    let mut message = format!("`{key}` names `{wanted}`, which is not a setting of this struct");
+    if let Some(close) = closest_name(cont, wanted) {
+        message.push_str(&format!("; did you mean `{close}`?"));
+    }
+    message
 }
 
 fn closest_name<'a>(cont: &'a Container, wanted: &str) -> Option<&'a str> {

@@ -50,7 +50,6 @@ fn gen_settings_impl(cont: &Container) -> TokenStream {
     let load = glue::gen_load(cont);
     quote! {
         #[doc(hidden)]
-        #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
         const _: () = {
             use #krate as _config;
 

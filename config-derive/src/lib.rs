@@ -10,6 +10,14 @@ mod expand;
 mod fallback;
 mod symbol;
 
+// The value parsers of config-core, compiled here too, so that a literal
+// default is checked by the rules that check the same value at run time. (A
+// proc-macro crate cannot depend on its runtime crate, which depends on it.)
+// The derive uses only some of them.
+#[allow(dead_code)]
+#[path = "../../config-core/src/parse.rs"]
+mod parse;
+
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
@@ -18,4 +26,57 @@ use syn::{DeriveInput, parse_macro_input};
 pub fn derive_settings(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::expand_derive_settings(&input).into()
+}
+
+#[cfg(test)]
+mod tests {
+    /// The number of errors the derive reports for `input`.
+    fn errors(input: &str) -> usize {
+        let input: syn::DeriveInput = syn::parse_str(input).unwrap();
+        let output = crate::expand::expand_derive_settings(&input).to_string();
+        output.matches("compile_error").count()
+    }
+
+    #[test]
+    fn every_mistake_of_a_struct_is_reported_in_one_expansion() {
+        let input = r#"
+            #[settings(env_prefx = "A_", notation = "ruby")]
+            struct Config {
+                #[setting(defualt = 1, hidden = true, hidden)]
+                a: u32,
+                #[setting(env = "bad name", positive, default = -1)]
+                b: String,
+                #[setting(shorthand(x = "nope"), deprecated(since = "1", replacement = "zz"))]
+                c: bool,
+                #[setting(env = "B")]
+                d: bool,
+                #[setting(env = "B")]
+                e: bool,
+            }
+        "#;
+        // env_prefx, ruby, defualt, hidden = true, hidden twice, bad name,
+        // positive on String, -1 for a String, shorthand on a bool, its
+        // target, replacement zz, B twice.
+        assert_eq!(errors(input), 12);
+    }
+
+    #[test]
+    fn a_correct_struct_has_no_errors() {
+        let input = r#"
+            struct Config {
+                #[setting(default = 1, positive)]
+                a: u32,
+                b: Option<String>,
+            }
+        "#;
+        assert_eq!(errors(input), 0);
+    }
+
+    #[test]
+    fn errors_come_with_a_fallback_impl() {
+        let input: syn::DeriveInput = syn::parse_str("struct Config { #[setting(bogus)] a: bool }").unwrap();
+        let output = crate::expand::expand_derive_settings(&input).to_string();
+        assert!(output.contains("compile_error"));
+        assert!(output.contains("impl _config :: Settings for Config"), "{output}");
+    }
 }

@@ -6,12 +6,11 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{Lit, LitFloat};
+use syn::{Lit, LitFloat, LitInt};
 
-use crate::ast::{Container, Field};
+use crate::ast::{Container, Family, Field};
 use crate::attr;
-
-const FLOATS: &[&str] = &["f32", "f64"];
+use crate::parse;
 
 fn default_fn(index: usize) -> Ident {
     format_ident!("__default_{}", index)
@@ -31,7 +30,10 @@ pub(super) fn gen_field_items(cont: &Container) -> TokenStream {
         let validator = validator(field);
         let ty = field.ty;
         let body = gen_default_body(field);
+        // Every default function has the loader's one signature, so those that
+        // cannot fail still return a `Result`.
         quote! {
+            #[allow(clippy::unnecessary_wraps)]
             fn #name(__setting: &'static _config::meta::SettingMeta) -> _config::__private::Result<#ty, _config::Reason> {
                 let _ = __setting;
                 #body
@@ -44,13 +46,34 @@ pub(super) fn gen_field_items(cont: &Container) -> TokenStream {
 
 /// The default's value. A literal goes through `FromLit`, spanned at the
 /// literal, so a literal of the wrong type is reported where it is written.
+/// (Only the call that can fail carries the user's span: a path through a
+/// prelude name with the user's span would trip `unused_qualifications`.)
 fn gen_default_body(field: &Field) -> TokenStream {
     let ty = field.ty;
+    let type_default = |span| quote_spanned!(span=> _config::__private::type_default::<#ty>());
     match &field.attrs.default {
         None if field.option_inner.is_some() => quote!(_config::__private::Ok(_config::__private::None)),
-        None => quote_spanned!(ty.span()=> _config::__private::Ok(<#ty as _config::__private::Default>::default())),
+        None => {
+            let call = type_default(ty.span());
+            quote!(_config::__private::Ok(#call))
+        }
         Some(attr::Default::Flag(flag)) => {
-            quote_spanned!(flag.span()=> _config::__private::Ok(<#ty as _config::__private::Default>::default()))
+            let call = type_default(flag.span());
+            quote!(_config::__private::Ok(#call))
+        }
+        Some(attr::Default::Lit { lit: Lit::Str(text), .. }) if field.attrs.bytes.is_some() => {
+            // A byte count written as text ("64mb") is converted here; a bad
+            // one was reported by the checks.
+            match parse::byte_count(&text.value()) {
+                Ok(bytes) => {
+                    let lit = LitInt::new(&bytes.to_string(), text.span());
+                    quote_spanned!(text.span()=> _config::__private::FromLit::from_lit(#lit, __setting))
+                }
+                Err(_) => {
+                    let call = type_default(text.span());
+                    quote!(_config::__private::Ok(#call))
+                }
+            }
         }
         Some(attr::Default::Lit { lit, negative }) => {
             let lit = float_if_needed(field, lit);
@@ -60,7 +83,8 @@ fn gen_default_body(field: &Field) -> TokenStream {
             quote_spanned!(*span=> _config::__private::FromLit::from_lit([#(#items),*], __setting))
         }
         Some(attr::Default::Expr(expr)) => {
-            quote_spanned!(expr.span()=> _config::__private::Ok(_config::__private::Into::into(#expr)))
+            let value = quote_spanned!(expr.span()=> _config::__private::into_default(#expr));
+            quote!(_config::__private::Ok(#value))
         }
     }
 }
@@ -69,7 +93,7 @@ fn gen_default_body(field: &Field) -> TokenStream {
 /// `memory_monitor_period`'s default; the docs still show `5`.
 fn float_if_needed(field: &Field, lit: &Lit) -> Lit {
     match lit {
-        Lit::Int(int) if FLOATS.contains(&field.value_ty_name().unwrap_or_default().as_str()) => {
+        Lit::Int(int) if field.family() == Family::Float => {
             Lit::Float(LitFloat::new(&format!("{}.0", int.base10_digits()), int.span()))
         }
         other => other.clone(),

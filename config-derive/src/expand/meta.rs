@@ -6,6 +6,7 @@ use syn::{Lit, LitStr};
 
 use crate::ast::{Container, Field};
 use crate::attr::{self, Notation};
+use crate::parse;
 
 /// `_config::meta::StructMeta { ... }`
 pub(super) fn gen_struct_meta(cont: &Container) -> TokenStream {
@@ -46,7 +47,7 @@ fn gen_setting_meta(field: &Field) -> TokenStream {
         Some(_) => quote!(_config::meta::Kind::ByteCount),
         None => quote!(<#ty as _config::SettingValue>::KIND),
     };
-    let rust_type = type_text(ty);
+    let rust_type = crate::ast::type_text(ty);
     let optional = field.option_inner.is_some();
     let default = gen_default_value(field);
     let shorthands = attrs
@@ -105,6 +106,10 @@ fn gen_default_value(field: &Field) -> TokenStream {
         Some(_) if field.attrs.secret.is_some() => quote!(_config::meta::Literal::Code { code: "<redacted>" }),
         None if field.option_inner.is_some() => quote!(_config::meta::Literal::None),
         None | Some(attr::Default::Flag(_)) => quote!(_config::meta::Literal::Code { code: "Default::default()" }),
+        Some(attr::Default::Lit { lit: Lit::Str(text), .. }) if field.attrs.bytes.is_some() => {
+            let bytes = parse::byte_count(&text.value()).unwrap_or_default().to_string();
+            quote!(_config::meta::Literal::Number(#bytes))
+        }
         Some(attr::Default::Lit { lit, negative }) => literal(lit, negative.is_some()),
         Some(attr::Default::List { items, .. }) => quote!(_config::meta::Literal::List(&[#(#items),*])),
         Some(attr::Default::Expr(expr)) => {
@@ -112,7 +117,12 @@ fn gen_default_value(field: &Field) -> TokenStream {
             quote!(_config::meta::Literal::Code { code: #code })
         }
     };
-    let doc = opt_str(field.attrs.default_doc.as_ref());
+    // A byte count written as text is shown as written ("64mb").
+    let written_bytes = match &field.attrs.default {
+        Some(attr::Default::Lit { lit: Lit::Str(text), .. }) if field.attrs.bytes.is_some() => Some(text),
+        _ => None,
+    };
+    let doc = opt_str(field.attrs.default_doc.as_ref().or(written_bytes));
     quote!(_config::meta::DefaultValue { value: #value, doc: #doc })
 }
 
@@ -141,22 +151,4 @@ fn opt_str(s: Option<&LitStr>) -> TokenStream {
         Some(s) => quote!(_config::__private::Some(#s)),
         None => quote!(_config::__private::None),
     }
-}
-
-/// A type as a person writes it: `Option<Vec<String>>`, not `Option < Vec < String > >`.
-fn type_text(ty: &syn::Type) -> String {
-    let spaced = ty.to_token_stream().to_string();
-    let mut text = String::with_capacity(spaced.len());
-    let tokens: Vec<&str> = spaced.split(' ').collect();
-    for (i, token) in tokens.iter().enumerate() {
-        let next = tokens.get(i + 1).copied().unwrap_or("");
-        text.push_str(token);
-        let tight = matches!(*token, "<" | "::" | "&" | "(" | "[")
-            || matches!(next, "<" | ">" | "::" | "," | ")" | "]" | ";")
-            || next.is_empty();
-        if !tight {
-            text.push(' ');
-        }
-    }
-    text
 }

@@ -284,7 +284,8 @@ impl fmt::Display for Warning {
                 }
             }
             Warning::UnknownVariable { variable, suggestion } => {
-                write!(f, "environment variable {variable} does not name a setting")?;
+                // The name comes from the environment: escape it, like a value.
+                write!(f, "environment variable {} does not name a setting", variable.escape_debug())?;
                 match suggestion {
                     Some(suggestion) => write!(f, "; did you mean {suggestion}?"),
                     None => Ok(()),

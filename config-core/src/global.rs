@@ -7,9 +7,9 @@ use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use crate::Settings;
-use crate::error::{Origin, Problems, SetError, UnknownSetting};
+use crate::error::{Origin, Problem, Problems, SetError, UnknownSetting, Warning};
 use crate::loaded::Loaded;
-use crate::source::Env;
+use crate::source::{Env, Source};
 use crate::value::Value;
 
 /// A process-wide settings instance, as gevent's `config`.
@@ -82,7 +82,7 @@ impl<C: Settings> Global<C> {
         let loaded = match snapshots.last() {
             // Another thread finished the first load while we waited.
             Some(_) => None,
-            None => Some(load_from_env::<C>()),
+            None => Some(lenient_load::<C>(&Env).0),
         };
         match loaded {
             Some(loaded) => self.publish(&mut snapshots, loaded),
@@ -121,6 +121,19 @@ impl<C: Settings> Global<C> {
     pub fn install(&self, loaded: Loaded<C>) {
         let mut snapshots = self.lock();
         self.publish(&mut snapshots, loaded);
+    }
+
+    /// Replaces the settings with those of `source`, as the first load does
+    /// with the environment: a rejected value keeps its default and is
+    /// logged. Returns what was rejected and what deserves a warning.
+    ///
+    /// # Panics
+    ///
+    /// As [`get`](Self::get), if a default cannot be built.
+    pub fn load_from<S: Source>(&self, source: &S) -> (Vec<Problem>, Vec<Warning>) {
+        let (loaded, problems, warnings) = lenient_load::<C>(source);
+        self.install(loaded);
+        (problems, warnings)
     }
 
     /// The value of the setting called `name`.
@@ -176,15 +189,15 @@ impl<C: Settings> Default for Global<C> {
     }
 }
 
-/// The first load of a `Global`: invalid variables keep their defaults and
-/// are logged.
-fn load_from_env<C: Settings>() -> Loaded<C> {
-    let report = Loaded::<C>::load(&Env);
+/// A load that keeps the default of each rejected value and logs it, as a
+/// `Global` loads the environment on first use.
+fn lenient_load<C: Settings>(source: &dyn Source) -> (Loaded<C>, Vec<Problem>, Vec<Warning>) {
+    let report = Loaded::<C>::load(&source);
     for problem in &report.problems {
         log::error!("{problem}; the default is used");
     }
     match report.settings {
-        Some(settings) => settings,
+        Some(settings) => (settings, report.problems, report.warnings),
         None => panic!("the defaults of `{}` cannot be built: {}", C::META.name, Problems::new(report.problems)),
     }
 }

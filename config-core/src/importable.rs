@@ -194,7 +194,7 @@ impl<T: ?Sized + Registered> Importable<T> {
         shorthands: &[Shorthand],
     ) -> Result<Self, Reason> {
         let registry = T::registry();
-        let mut failures = Vec::new();
+        let mut failures = Failures::default();
         for candidate in candidates {
             let target = shorthands.iter().find(|s| s.name == candidate).map(|s| s.target);
             let path = target.unwrap_or(candidate);
@@ -210,7 +210,7 @@ impl<T: ?Sized + Registered> Importable<T> {
                 None => failures.push(format!("{candidate:?}: nothing is registered there")),
             }
         }
-        Err(unresolved(&failures, shorthands))
+        Err(failures.reason(shorthands))
     }
 
     /// The object.
@@ -224,17 +224,38 @@ impl<T: ?Sized + Registered> Importable<T> {
     }
 }
 
-fn unresolved(failures: &[String], shorthands: &[Shorthand]) -> Reason {
-    let mut message = match failures {
-        [] => "an empty list names nothing to use".to_owned(),
-        [one] => one.clone(),
-        many => format!("none of the candidates can be used: {}", many.join("; ")),
-    };
-    if !shorthands.is_empty() {
-        let names: Vec<_> = shorthands.iter().map(|s| s.name).collect();
-        message.push_str(&format!(" (shorthands: {})", names.join(", ")));
+/// Why each candidate failed: the first few in full, the rest counted, so
+/// that a list of thousands gives a message of a few lines.
+#[derive(Default)]
+struct Failures {
+    shown: Vec<String>,
+    more: usize,
+}
+
+impl Failures {
+    const SHOWN: usize = 10;
+
+    fn push(&mut self, failure: String) {
+        if self.shown.len() < Self::SHOWN {
+            self.shown.push(failure);
+        } else {
+            self.more += 1;
+        }
     }
-    Reason::from(message)
+
+    fn reason(self, shorthands: &[Shorthand]) -> Reason {
+        let mut message = match (self.shown.as_slice(), self.more) {
+            ([], _) => "an empty list names nothing to use".to_owned(),
+            ([one], 0) => one.clone(),
+            (many, 0) => format!("none of the candidates can be used: {}", many.join("; ")),
+            (many, more) => format!("none of the candidates can be used: {}; and {more} more", many.join("; ")),
+        };
+        if !shorthands.is_empty() {
+            let names: Vec<_> = shorthands.iter().map(|s| s.name).collect();
+            message.push_str(&format!(" (shorthands: {})", names.join(", ")));
+        }
+        Reason::from(message)
+    }
 }
 
 /// What [`Value`] an importable set in code shows instead of a path.

@@ -52,26 +52,35 @@ impl<C: Settings> Loaded<C> {
     /// Loads from the process environment; every invalid variable is
     /// reported in the error.
     pub fn from_env() -> Result<Self, Problems> {
-        Self::load(&Env).into_result()
+        Self::from_source(&Env)
     }
 
     /// Loads from `source`; every invalid value is reported in the error.
+    /// (Unknown variables are not looked for: that takes a pass over the
+    /// whole source, which [`load`](Self::load) makes.)
     pub fn from_source<S: Source>(source: &S) -> Result<Self, Problems> {
-        Self::load(source).into_result()
+        Self::run(source, false).into_result()
     }
 
     /// The defaults.
     pub fn defaults() -> Result<Self, Problems> {
-        Self::load(&Empty).into_result()
+        Self::from_source(&Empty)
     }
 
     /// Loads from `source`, keeping the default for each rejected value, and
-    /// reports what was rejected and what deserves a warning. Warnings are
-    /// also logged through the `log` facade.
+    /// reports what was rejected and what deserves a warning: deprecated
+    /// settings in use, and variables under the struct's prefixes that name
+    /// no setting. Warnings are also logged through the `log` facade.
     pub fn load<S: Source>(source: &S) -> Report<C> {
+        Self::run(source, true)
+    }
+
+    fn run(source: &dyn Source, scan_unknown: bool) -> Report<C> {
         let mut cx = LoadCx::<C>::new(source);
         let values = C::__load(&mut cx);
-        cx.scan_unknown();
+        if scan_unknown {
+            cx.scan_unknown();
+        }
         for warning in &cx.warnings {
             log::warn!("{warning}");
         }
@@ -127,9 +136,12 @@ impl<C: Settings> Loaded<C> {
         if matches!(&value, Value::Str(text) if text.is_empty()) && setting.kind.empty_means_unset() {
             return self.reset_index(index);
         }
-        let shown = Shown::redacted_or(setting, || value.display(setting.kind, C::META.notation).to_string());
-        (C::__OPS[index].set)(&mut self.values, value, setting)
-            .map_err(|reason| Problem::new(setting, Origin::Code, shown, reason))?;
+        // Kept to show in an error; free for numbers, which are the hot case.
+        let original = value.clone();
+        (C::__OPS[index].set)(&mut self.values, value, setting).map_err(|reason| {
+            let shown = Shown::redacted_or(setting, || original.display(setting.kind, C::META.notation).to_string());
+            Problem::new(setting, Origin::Code, shown, reason)
+        })?;
         self.origins.as_mut()[index] = Origin::Code;
         log_deprecation(setting, Origin::Code);
         Ok(())

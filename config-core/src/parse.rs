@@ -24,11 +24,23 @@ fn py_strip(text: &str) -> &str {
 /// gevent's boolean: trimmed and case-insensitive, `1 true on yes` are true,
 /// `0 false off no` and the empty string are false, anything else is an error.
 pub fn boolean(text: &str) -> Result<bool, Rejection> {
-    let word = py_strip(text).to_lowercase();
-    match word.as_str() {
-        "1" | "true" | "on" | "yes" => Ok(true),
-        "0" | "false" | "off" | "no" | "" => Ok(false),
-        _ => Err("not a boolean word"),
+    let word = py_strip(text);
+    // Python's `lower()` is Unicode's; only non-ASCII text needs it (and
+    // its allocation) to compare the same.
+    let lowered;
+    let word = if word.is_ascii() {
+        word
+    } else {
+        lowered = word.to_lowercase();
+        lowered.as_str()
+    };
+    let is = |w: &str| word.eq_ignore_ascii_case(w);
+    if ["1", "true", "on", "yes"].into_iter().any(is) {
+        Ok(true)
+    } else if word.is_empty() || ["0", "false", "off", "no"].into_iter().any(is) {
+        Ok(false)
+    } else {
+        Err("not a boolean word")
     }
 }
 
@@ -55,18 +67,18 @@ pub fn integer(text: &str) -> Result<i128, Rejection> {
 pub fn float(text: &str) -> Result<f64, Rejection> {
     let body = py_strip(text);
     let (_, unsigned) = split_sign(body);
-    let lower = unsigned.to_ascii_lowercase();
-    if matches!(lower.as_str(), "nan") {
+    if unsigned.eq_ignore_ascii_case("nan") {
         return Err("NaN is not a number that can be used here");
     }
-    if matches!(lower.as_str(), "inf" | "infinity") {
+    if unsigned.eq_ignore_ascii_case("inf") || unsigned.eq_ignore_ascii_case("infinity") {
         return Err("infinity is not a usable value");
     }
     if !is_py_float(unsigned) {
         return Err("not a number");
     }
-    let plain: String = body.chars().filter(|&c| c != '_').collect();
-    let value: f64 = plain.parse().map_err(|_| "not a number")?;
+    let value: f64 =
+        if body.contains('_') { body.chars().filter(|&c| c != '_').collect::<String>().parse() } else { body.parse() }
+            .map_err(|_| "not a number")?;
     if value.is_finite() { Ok(value) } else { Err("too large to represent") }
 }
 
@@ -75,12 +87,19 @@ pub fn float(text: &str) -> Result<f64, Rejection> {
 /// characters exactly (`"5 kb"` is 5120, `"5kb "` is an error).
 pub fn byte_count(text: &str) -> Result<i128, Rejection> {
     const MULTIPLES: [(&str, i128); 3] = [("kb", 1 << 10), ("mb", 1 << 20), ("gb", 1 << 30)];
-    let lower = text.to_lowercase();
-    let split = lower.char_indices().rev().nth(1).map_or(0, |(i, _)| i);
-    let (number, suffix) = lower.split_at(split);
-    let (number, multiple) = match MULTIPLES.iter().find(|(s, _)| *s == suffix) {
+    // As `boolean`: Unicode lower case only where it can differ from ASCII's.
+    let lowered;
+    let text = if text.is_ascii() {
+        text
+    } else {
+        lowered = text.to_lowercase();
+        lowered.as_str()
+    };
+    let split = text.char_indices().rev().nth(1).map_or(0, |(i, _)| i);
+    let (number, suffix) = text.split_at(split);
+    let (number, multiple) = match MULTIPLES.iter().find(|(s, _)| suffix.eq_ignore_ascii_case(s)) {
         Some(&(_, m)) => (number, m),
-        None => (lower.as_str(), 1),
+        None => (text, 1),
     };
     let count = integer(number).map_err(|_| "not a whole number of bytes")?;
     count.checked_mul(multiple).ok_or("too large")
@@ -207,6 +226,8 @@ mod tests {
         for t in ["kb", "5b", "5kb ", "5 k b", "5tb", "1.5mb", "x"] {
             assert!(byte_count(t).is_err(), "{t:?}");
         }
+        // Python lower-cases the Kelvin sign to `k`, so gevent reads this as kb.
+        assert_eq!(byte_count("5\u{212a}b"), Ok(5 * 1024));
     }
 
     #[test]

@@ -196,6 +196,10 @@ impl<'a, C: Settings> LoadCx<'a, C> {
 
     /// Loads field `index`: its variable if set and valid, else its default.
     /// Returns `None` only when the default itself cannot be built.
+    // Not inlined into `__load`: with hundreds of settings, one function
+    // holding every field's load is more than the optimiser handles in linear
+    // time; a call per field costs a nanosecond or two.
+    #[inline(never)]
     pub fn field<T: SettingValue>(
         &mut self,
         index: usize,

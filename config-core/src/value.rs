@@ -137,8 +137,10 @@ pub trait SettingValue: Sized + Clone + PartialEq + Send + Sync + 'static {
     /// The kind inferred from the type.
     const KIND: Kind;
 
-    /// What validators see: `T` for `Option<T>`, the type itself otherwise.
-    type Inner;
+    /// What validators see: the value without its `Option`, and borrowed
+    /// the idiomatic way (`str` for `String`, `[String]` for a list), so a
+    /// validator is written `fn(&str) -> Result<(), String>`.
+    type Inner: ?Sized;
 
     /// Parses text (an environment value, or a string given to `set`).
     fn parse(text: &str, setting: &'static SettingMeta) -> Result<Self, Reason>;
@@ -327,7 +329,7 @@ impl FromF64 for f32 {
 
 impl SettingValue for String {
     const KIND: Kind = Kind::String;
-    type Inner = String;
+    type Inner = str;
 
     fn parse(text: &str, _: &'static SettingMeta) -> Result<Self, Reason> {
         Ok(text.to_owned())
@@ -347,14 +349,14 @@ impl SettingValue for String {
         Value::Str(self.clone())
     }
 
-    fn inner(&self) -> Option<&String> {
+    fn inner(&self) -> Option<&str> {
         Some(self)
     }
 }
 
 impl SettingValue for Vec<String> {
     const KIND: Kind = Kind::List;
-    type Inner = Vec<String>;
+    type Inner = [String];
 
     fn parse(text: &str, _: &'static SettingMeta) -> Result<Self, Reason> {
         Ok(parse::list(text))
@@ -372,14 +374,14 @@ impl SettingValue for Vec<String> {
         Value::List(self.clone())
     }
 
-    fn inner(&self) -> Option<&Vec<String>> {
+    fn inner(&self) -> Option<&[String]> {
         Some(self)
     }
 }
 
 impl<T: SettingValue> SettingValue for Option<T> {
     const KIND: Kind = T::KIND;
-    type Inner = T;
+    type Inner = T::Inner;
 
     fn parse(text: &str, setting: &'static SettingMeta) -> Result<Self, Reason> {
         T::parse(text, setting).map(Some)
@@ -396,7 +398,7 @@ impl<T: SettingValue> SettingValue for Option<T> {
         self.as_ref().map_or(Value::None, T::to_value)
     }
 
-    fn inner(&self) -> Option<&T> {
-        self.as_ref()
+    fn inner(&self) -> Option<&T::Inner> {
+        self.as_ref().and_then(T::inner)
     }
 }

@@ -44,18 +44,27 @@ fn gen_settings_impl(cont: &Container) -> TokenStream {
     let ident = cont.ident;
     let krate = krate_path(Some(&cont.attrs));
     let count = cont.fields.len();
+    let setting_consts = meta::gen_setting_consts(cont);
     let meta = meta::gen_struct_meta(cont);
     let field_items = glue::gen_field_items(cont);
     let ops = glue::gen_ops(cont);
+    let ops_consts = glue::gen_ops_consts(cont);
+    let load_chunks = glue::gen_load_chunks(cont);
     let load = glue::gen_load(cont);
     quote! {
         #[doc(hidden)]
         const _: () = {
             use #krate as _config;
 
+            #setting_consts
+
             static __META: _config::meta::StructMeta = #meta;
 
             #field_items
+
+            #ops_consts
+
+            #load_chunks
 
             #[automatically_derived]
             impl _config::Settings for #ident {

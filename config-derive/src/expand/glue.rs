@@ -109,40 +109,113 @@ fn validator(field: &Field) -> TokenStream {
     }
 }
 
-/// The `FieldOps` entries, in declaration order.
-pub(super) fn gen_ops(cont: &Container) -> TokenStream {
-    let ops = cont.fields.iter().enumerate().map(|(index, field)| {
+fn ops_const(index: usize) -> Ident {
+    format_ident!("__OPS_{}", index)
+}
+
+/// Per field, `const __OPS_N: FieldOps<Struct>`: four one-line closures into
+/// the generic helpers. One constant per field, not one array of them all:
+/// the compiler checks a body's closures together, in time that grows
+/// faster than their number.
+pub(super) fn gen_ops_consts(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
+    let consts = cont.fields.iter().enumerate().map(|(index, field)| {
+        let name = ops_const(index);
         let member = field.ident;
         let default = default_fn(index);
         let validate = validate_const(index);
         quote! {
-            _config::__private::FieldOps {
+            const #name: _config::__private::FieldOps<#ident> = _config::__private::FieldOps {
                 set: |__c, __v, __s| _config::__private::set(&mut __c.#member, __v, __s, #validate),
                 reset: |__c, __s| _config::__private::reset(&mut __c.#member, __s, #default, #validate),
                 get: |__c| _config::__private::get(&__c.#member),
                 check: |__n, __o, __s| _config::__private::check(&__n.#member, &__o.#member, __s, #validate),
+            };
+        }
+    });
+    quote!(#(#consts)*)
+}
+
+/// The `FieldOps` table, in declaration order.
+pub(super) fn gen_ops(cont: &Container) -> TokenStream {
+    let consts = (0..cont.fields.len()).map(ops_const);
+    quote!(#(#consts,)*)
+}
+
+/// How many fields one loading function takes on: the fields are loaded in
+/// chunks of this many, each chunk a function of its own returning its
+/// fields in a struct of its own, so that no function grows with the struct
+/// (the optimiser's time grows faster than the size of the function it
+/// optimises).
+const CHUNK: usize = 32;
+
+fn chunk_struct(chunk: usize) -> Ident {
+    format_ident!("__Chunk{}", chunk)
+}
+
+fn chunk_fn(chunk: usize) -> Ident {
+    format_ident!("__load_chunk_{}", chunk)
+}
+
+/// Per chunk of fields: `struct __ChunkK(T, ...)` and the function that
+/// loads it, or says that some default could not be built.
+pub(super) fn gen_load_chunks(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
+    let chunks = cont.fields.chunks(CHUNK).enumerate().map(|(chunk, fields)| {
+        let (structure, function) = (chunk_struct(chunk), chunk_fn(chunk));
+        let tys: Vec<_> = fields.iter().map(|f| f.ty).collect();
+        let loads = fields.iter().enumerate().map(|(offset, field)| {
+            let index = chunk * CHUNK + offset;
+            let ty = field.ty;
+            let (default, validate) = (default_fn(index), validate_const(index));
+            quote!(__cx.field::<#ty>(#index, #default, #validate))
+        });
+        let locals: Vec<Ident> = (0..fields.len()).map(|i| format_ident!("__value{}", i)).collect();
+        quote! {
+            struct #structure(#(#tys,)*);
+
+            // Every field is loaded (so every problem is collected) before the
+            // values are matched, as one pattern: `?` after each would give
+            // each early return drops of its own, quadratic for the compiler.
+            #[inline(never)]
+            fn #function(__cx: &mut _config::__private::LoadCx<'_, #ident>) -> _config::__private::Option<#structure> {
+                match (#(#loads,)*) {
+                    (#(_config::__private::Some(#locals),)*) => _config::__private::Some(#structure(#(#locals,)*)),
+                    _ => _config::__private::None,
+                }
             }
         }
     });
-    quote!(#(#ops,)*)
+    quote!(#(#chunks)*)
 }
 
-/// `fn __load`: every field loaded in turn (so every problem is collected),
-/// then the struct built.
+/// `fn __load`: every chunk loaded, then the struct built from them if every
+/// default could be built.
 pub(super) fn gen_load(cont: &Container) -> TokenStream {
-    let locals: Vec<Ident> = (0..cont.fields.len()).map(|i| format_ident!("__field{}", i)).collect();
-    let loads = cont.fields.iter().enumerate().map(|(index, field)| {
-        let local = &locals[index];
-        let ty = field.ty;
-        let default = default_fn(index);
-        let validate = validate_const(index);
-        quote!(let #local = __cx.field::<#ty>(#index, #default, #validate);)
+    let count = cont.fields.chunks(CHUNK).len();
+    let calls = (0..count).map(|chunk| {
+        let function = chunk_fn(chunk);
+        quote!(#function(__cx))
     });
-    let members = cont.fields.iter().map(|f| f.ident);
+    let chunks: Vec<Ident> = (0..count).map(|chunk| format_ident!("__chunk{}", chunk)).collect();
+    let members = cont.fields.iter().enumerate().map(|(index, field)| {
+        let (member, chunk) = (field.ident, &chunks[index / CHUNK]);
+        let position = syn::Index::from(index % CHUNK);
+        quote!(#member: #chunk.#position)
+    });
+    let body = if cont.fields.is_empty() {
+        quote!(_config::__private::Some(Self {}))
+    } else {
+        quote! {
+            match (#(#calls,)*) {
+                (#(_config::__private::Some(#chunks),)*) => _config::__private::Some(Self { #(#members,)* }),
+                _ => _config::__private::None,
+            }
+        }
+    };
     quote! {
         fn __load(__cx: &mut _config::__private::LoadCx<'_, Self>) -> _config::__private::Option<Self> {
-            #(#loads)*
-            _config::__private::Some(Self { #(#members: #locals?,)* })
+            #body
         }
     }
 }

@@ -22,7 +22,7 @@ pub(super) fn gen_struct_meta(cont: &Container) -> TokenStream {
         Notation::Rust => quote!(_config::meta::Notation::Rust),
         Notation::Python => quote!(_config::meta::Notation::Python),
     };
-    let settings = cont.fields.iter().map(gen_setting_meta);
+    let settings = (0..cont.fields.len()).map(setting_const);
     quote! {
         _config::meta::StructMeta {
             name: #name,
@@ -36,6 +36,21 @@ pub(super) fn gen_struct_meta(cont: &Container) -> TokenStream {
             settings: &[#(#settings),*],
         }
     }
+}
+
+fn setting_const(index: usize) -> proc_macro2::Ident {
+    quote::format_ident!("__SETTING_{}", index)
+}
+
+/// Per field, `const __SETTING_N: SettingMeta`, which the table copies: one
+/// body per setting, as for the operations, keeps the compiler's work linear.
+pub(super) fn gen_setting_consts(cont: &Container) -> TokenStream {
+    let consts = cont.fields.iter().enumerate().map(|(index, field)| {
+        let name = setting_const(index);
+        let meta = gen_setting_meta(field);
+        quote!(const #name: _config::meta::SettingMeta = #meta;)
+    });
+    quote!(#(#consts)*)
 }
 
 /// `_config::meta::SettingMeta { ... }` for one field.

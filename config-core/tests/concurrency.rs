@@ -1,0 +1,119 @@
+//! The process-wide instance under many threads: readers always see a
+//! whole snapshot that some writer published (or the defaults), nothing
+//! deadlocks, and the lazy first load happens exactly once.
+
+use std::sync::Barrier;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use config_core::{Global, Settings};
+
+/// Two settings every writer changes together, so that a reader seeing them
+/// differ would have seen half of an update.
+#[derive(Clone, Settings)]
+#[settings(env_prefix = "STRESS_TEST_")]
+pub struct Pair {
+    /// First of the pair.
+    #[setting(default = 1.0, positive)]
+    pub left: f64,
+    /// Second of the pair.
+    #[setting(default = 1.0, positive)]
+    pub right: f64,
+    /// Names, changed with the pair.
+    #[setting(default = ["1"])]
+    pub names: Vec<String>,
+}
+
+static PAIR: Global<Pair> = Global::new();
+
+#[test]
+fn readers_see_whole_snapshots_while_writers_write() {
+    const READERS: usize = 8;
+    const WRITERS: usize = 2;
+    const WRITES: usize = 2_000;
+    let stop = AtomicBool::new(false);
+    let reads = AtomicUsize::new(0);
+    let deadline = Instant::now() + Duration::from_secs(20);
+
+    thread::scope(|s| {
+        for _ in 0..READERS {
+            s.spawn(|| {
+                let mut seen = 0;
+                while !stop.load(Ordering::Relaxed) {
+                    let snapshot = PAIR.get();
+                    let (left, right) = (snapshot.left, snapshot.right);
+                    assert_eq!(left, right, "a torn update");
+                    assert!(left >= 1.0 && left.fract() == 0.0, "a value no writer wrote: {left}");
+                    assert_eq!(snapshot.names, [format!("{left}")]);
+                    seen += 1;
+                }
+                reads.fetch_add(seen, Ordering::Relaxed);
+            });
+        }
+        let writers: Vec<_> = (0..WRITERS)
+            .map(|w| {
+                s.spawn(move || {
+                    for i in 0..WRITES {
+                        let value = (2 + w + WRITERS * i) as f64;
+                        PAIR.update(|p| {
+                            p.left = value;
+                            p.right = value;
+                            p.names = vec![format!("{value}")];
+                        })
+                        .unwrap();
+                        // A rejected change in between publishes nothing.
+                        assert!(PAIR.set("left", -1.0).is_err());
+                        assert!(Instant::now() < deadline, "writers stalled");
+                    }
+                })
+            })
+            .collect();
+        for writer in writers {
+            writer.join().unwrap();
+        }
+        stop.store(true, Ordering::Relaxed);
+    });
+
+    assert!(reads.load(Ordering::Relaxed) > 0);
+    let last = PAIR.get();
+    assert_eq!(last.left, last.right);
+    assert!(last.left >= (WRITERS * WRITES) as f64);
+}
+
+/// Counts the loads: its validator runs once per load of `Counted`.
+static LOADS: AtomicUsize = AtomicUsize::new(0);
+
+fn count_load(_: &bool) -> Result<(), String> {
+    LOADS.fetch_add(1, Ordering::SeqCst);
+    Ok(())
+}
+
+#[derive(Clone, Settings)]
+#[settings(env_prefix = "ONCE_TEST_")]
+pub struct Counted {
+    /// Counted.
+    #[setting(default = true, validate = count_load)]
+    pub flag: bool,
+}
+
+static COUNTED: Global<Counted> = Global::new();
+
+#[test]
+fn the_first_load_happens_once_however_many_threads_ask() {
+    const THREADS: usize = 16;
+    let barrier = Barrier::new(THREADS);
+    let addresses: Vec<usize> = thread::scope(|s| {
+        let handles: Vec<_> = (0..THREADS)
+            .map(|_| {
+                s.spawn(|| {
+                    barrier.wait();
+                    std::ptr::from_ref(COUNTED.get()) as usize
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(LOADS.load(Ordering::SeqCst), 1);
+    assert!(addresses.iter().all(|&a| a == addresses[0]), "every thread got the same snapshot");
+}

@@ -40,7 +40,7 @@ pub trait Settings: Sized + Send + Sync + 'static {
     const __ORIGINS: Self::__Origins;
 
     #[doc(hidden)]
-    const __OPS: &'static [__private::FieldOps<Self>];
+    const __OPS: &'static [&'static dyn __private::FieldOps<Self>];
 
     #[doc(hidden)]
     fn __load(cx: &mut __private::LoadCx<'_, Self>) -> Option<Self>;

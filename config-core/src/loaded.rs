@@ -106,7 +106,7 @@ impl<C: Settings> Loaded<C> {
     /// The current value of the setting called `name`.
     pub fn get(&self, name: &str) -> Result<Value, UnknownSetting> {
         let index = index_of::<C>(name)?;
-        Ok((C::__OPS[index].get)(&self.values))
+        Ok(C::__OPS[index].get(&self.values))
     }
 
     /// Where the value of the setting called `name` came from.
@@ -119,7 +119,7 @@ impl<C: Settings> Loaded<C> {
         let ops = C::__OPS.iter();
         C::META.settings.iter().zip(ops).zip(self.origins.as_ref()).map(|((setting, ops), &origin)| SettingState {
             setting,
-            value: (ops.get)(&self.values),
+            value: ops.get(&self.values),
             origin,
         })
     }
@@ -138,7 +138,7 @@ impl<C: Settings> Loaded<C> {
         }
         // Kept to show in an error; free for numbers, which are the hot case.
         let original = value.clone();
-        (C::__OPS[index].set)(&mut self.values, value, setting).map_err(|reason| {
+        C::__OPS[index].set(&mut self.values, value, setting).map_err(|reason| {
             let shown = Shown::redacted_or(setting, || original.display(setting.kind, C::META.notation).to_string());
             Problem::new(setting, Origin::Code, shown, reason)
         })?;
@@ -155,7 +155,7 @@ impl<C: Settings> Loaded<C> {
 
     fn reset_index(&mut self, index: usize) -> Result<(), SetError> {
         let setting = &C::META.settings[index];
-        (C::__OPS[index].reset)(&mut self.values, setting).map_err(|reason| {
+        C::__OPS[index].reset(&mut self.values, setting).map_err(|reason| {
             let shown = Shown::redacted_or(setting, || setting.default_text(C::META.notation));
             Problem::new(setting, Origin::Default, shown, reason)
         })?;
@@ -198,11 +198,11 @@ impl<C: Settings> Loaded<C> {
         let mut changed = Vec::new();
         let mut problems = Vec::new();
         for (index, (setting, ops)) in C::META.settings.iter().zip(C::__OPS).enumerate() {
-            match (ops.check)(&draft, &self.values, setting) {
+            match ops.check(&draft, &self.values, setting) {
                 Ok(false) => {}
                 Ok(true) => changed.push(index),
                 Err(reason) => {
-                    let shown = (ops.get)(&draft);
+                    let shown = ops.get(&draft);
                     let shown =
                         Shown::redacted_or(setting, || shown.display(setting.kind, C::META.notation).to_string());
                     problems.push(Problem::new(setting, Origin::Code, shown, reason));

@@ -48,7 +48,6 @@ fn gen_settings_impl(cont: &Container) -> TokenStream {
     let meta = meta::gen_struct_meta(cont);
     let field_items = glue::gen_field_items(cont);
     let ops = glue::gen_ops(cont);
-    let ops_consts = glue::gen_ops_consts(cont);
     let load_chunks = glue::gen_load_chunks(cont);
     let load = glue::gen_load(cont);
     quote! {
@@ -62,8 +61,6 @@ fn gen_settings_impl(cont: &Container) -> TokenStream {
 
             #field_items
 
-            #ops_consts
-
             #load_chunks
 
             #[automatically_derived]
@@ -71,7 +68,7 @@ fn gen_settings_impl(cont: &Container) -> TokenStream {
                 const META: &'static _config::meta::StructMeta = &__META;
                 type __Origins = [_config::Origin; #count];
                 const __ORIGINS: Self::__Origins = [_config::Origin::Default; #count];
-                const __OPS: &'static [_config::__private::FieldOps<Self>] = &[#ops];
+                const __OPS: &'static [&'static dyn _config::__private::FieldOps<Self>] = &[#ops];
                 #load
             }
         };

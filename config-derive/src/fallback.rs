@@ -32,7 +32,7 @@ pub(crate) fn settings_impl(input: &DeriveInput, krate: &TokenStream) -> TokenSt
                 };
                 type __Origins = [_config::Origin; 0];
                 const __ORIGINS: Self::__Origins = [];
-                const __OPS: &'static [_config::__private::FieldOps<Self>] = &[];
+                const __OPS: &'static [&'static dyn _config::__private::FieldOps<Self>] = &[];
                 fn __load(_: &mut _config::__private::LoadCx<'_, Self>) -> _config::__private::Option<Self> {
                     _config::__private::None
                 }

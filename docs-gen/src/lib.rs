@@ -84,7 +84,6 @@ pub mod model;
 mod render;
 
 use std::fmt;
-use std::str::FromStr;
 
 use config_core::Settings;
 use config_core::meta::StructMeta;
@@ -92,7 +91,7 @@ use config_core::meta::StructMeta;
 pub use model::Page;
 
 /// The formats a page can be rendered in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Format {
     /// A Sphinx (reStructuredText) page.
     Rst,
@@ -131,19 +130,8 @@ impl fmt::Display for Format {
     }
 }
 
-impl FromStr for Format {
-    type Err = String;
-
-    fn from_str(name: &str) -> Result<Self, String> {
-        Format::ALL.into_iter().find(|f| f.name() == name).ok_or_else(|| {
-            let names: Vec<_> = Format::ALL.iter().map(|f| f.name()).collect();
-            format!("unknown format {name:?}: choose one of {}", names.join(", "))
-        })
-    }
-}
-
 /// In which order the settings are listed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Order {
     /// By name, as gevent's reference page lists them.
     #[default]

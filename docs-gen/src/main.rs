@@ -6,7 +6,7 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, ValueEnum};
+use clap::Parser;
 use config_core::meta::StructMeta;
 use docs_gen::{Format, Options, Order, render_meta};
 
@@ -19,11 +19,11 @@ const GEVENT: &str = include_str!("../gevent.json");
 #[command(name = "docs-gen", version)]
 struct Args {
     /// The output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Html)]
-    format: FormatArg,
+    #[arg(long, value_enum, default_value_t = Format::Html)]
+    format: Format,
     /// The order of the settings.
-    #[arg(long, value_enum, default_value_t = OrderArg::Alphabetical)]
-    order: OrderArg,
+    #[arg(long, value_enum, default_value_t = Order::Alphabetical)]
+    order: Order,
     /// A JSON metadata file (as `gevent-config metadata` writes); gevent's
     /// settings when absent.
     #[arg(long, value_name = "FILE")]
@@ -31,22 +31,6 @@ struct Args {
     /// Where to write the page; standard output when absent.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Rst,
-    Markdown,
-    Html,
-    Json,
-    Env,
-    Text,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum OrderArg {
-    Alphabetical,
-    Source,
 }
 
 fn main() -> ExitCode {
@@ -61,19 +45,8 @@ fn main() -> ExitCode {
 
 fn run(args: &Args) -> Result<(), String> {
     let meta = load(args.metadata.as_ref())?;
-    let format = match args.format {
-        FormatArg::Rst => Format::Rst,
-        FormatArg::Markdown => Format::Markdown,
-        FormatArg::Html => Format::Html,
-        FormatArg::Json => Format::Json,
-        FormatArg::Env => Format::Env,
-        FormatArg::Text => Format::Text,
-    };
-    let order = match args.order {
-        OrderArg::Alphabetical => Order::Alphabetical,
-        OrderArg::Source => Order::Source,
-    };
-    let page = render_meta(meta, format, &Options { order });
+    let format = args.format;
+    let page = render_meta(meta, format, &Options { order: args.order });
     match &args.out {
         Some(path) => {
             fs::write(path, page).map_err(|e| format!("cannot write {}: {e}", path.display()))?;

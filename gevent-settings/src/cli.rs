@@ -96,8 +96,8 @@ fn show(report: Report<Config>, format: ShowFormat, out: &mut dyn Write, err: &m
 
 /// The effective configuration as an aligned table. Values are escaped
 /// (a newline shows as `\n`), and secret ones redacted.
-pub fn table(loaded: &Loaded<Config>) -> String {
-    let notation = Config::META.notation;
+pub fn table<C: Settings>(loaded: &Loaded<C>) -> String {
+    let notation = C::META.notation;
     let header = ["SETTING", "VALUE", "SOURCE", "VARIABLE"].map(str::to_owned);
     let rows: Vec<[String; 4]> = std::iter::once(header)
         .chain(loaded.iter().map(|state| {

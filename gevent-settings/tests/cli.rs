@@ -36,6 +36,38 @@ fn show_prints_every_setting_with_value_and_source() {
 }
 
 #[test]
+fn show_json_escapes_control_characters_too() {
+    let (_, out, _) = gevent_config(Command::Show { format: ShowFormat::Json }, ENV);
+    assert!(out.contains(r#""value": "line1\nline2\u001b[31m""#), "{out}");
+    assert!(!out.contains('\u{1b}'));
+}
+
+#[test]
+fn unknown_variable_names_are_escaped_in_warnings() {
+    let env = [("GEVENT_\u{1b}[2JLOOP", "libuv")];
+    let (status, _, err) = gevent_config(Command::Check, &env);
+    assert_eq!(status, 1);
+    assert!(err.contains("environment variable GEVENT_\\u{1b}[2JLOOP does not name a setting"), "{err}");
+    assert!(!err.contains('\u{1b}'));
+}
+
+/// The table redacts a secret, whichever struct it shows.
+#[test]
+fn the_table_redacts_secrets() {
+    #[derive(Clone, config_core::Settings)]
+    #[settings(env_prefix = "TABLE_")]
+    pub struct WithSecret {
+        /// A password.
+        #[setting(secret)]
+        pub password: Option<String>,
+    }
+    let loaded = <WithSecret as config_core::Settings>::from_source(&[("TABLE_PASSWORD", "hunter2")]).unwrap();
+    let table = gevent_settings::cli::table(&loaded);
+    assert!(table.contains("password  <redacted>  environment  TABLE_PASSWORD"), "{table}");
+    assert!(!table.contains("hunter2"));
+}
+
+#[test]
 fn show_json_is_one_object_keyed_by_setting_name() {
     let (status, out, _) = gevent_config(Command::Show { format: ShowFormat::Json }, ENV);
     assert_eq!(status, 0);

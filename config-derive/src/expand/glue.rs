@@ -16,29 +16,36 @@ fn default_fn(index: usize) -> Ident {
     format_ident!("__default_{}", index)
 }
 
-fn validate_const(index: usize) -> Ident {
-    format_ident!("__VALIDATE_{}", index)
+fn field_static(index: usize) -> Ident {
+    format_ident!("__FIELD_{}", index)
 }
 
 /// Per field, `fn __default_N(setting) -> Result<T, Reason>` and
-/// `const __VALIDATE_N: Validate<T>`: each is written once and used by the
-/// loader and every operation.
+/// `static __FIELD_N: Field<Struct, T>`: how to reach the field, its default
+/// and its validator, which the loader and every operation use. One item per
+/// field, with two trivial closures: the compiler checks each body on its
+/// own, so its work grows with the number of fields and no faster.
 pub(super) fn gen_field_items(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
     let items = cont.fields.iter().enumerate().map(|(index, field)| {
-        let name = default_fn(index);
-        let validate = validate_const(index);
+        let (default, name) = (default_fn(index), field_static(index));
         let validator = validator(field);
-        let ty = field.ty;
+        let (ty, member) = (field.ty, field.ident);
         let body = gen_default_body(field);
         // Every default function has the loader's one signature, so those that
         // cannot fail still return a `Result`.
         quote! {
             #[allow(clippy::unnecessary_wraps)]
-            fn #name(__setting: &'static _config::meta::SettingMeta) -> _config::__private::Result<#ty, _config::Reason> {
+            fn #default(__setting: &'static _config::meta::SettingMeta) -> _config::__private::Result<#ty, _config::Reason> {
                 let _ = __setting;
                 #body
             }
-            const #validate: _config::__private::Validate<#ty> = #validator;
+            static #name: _config::__private::Field<#ident, #ty> = _config::__private::Field {
+                get: |__c| &__c.#member,
+                get_mut: |__c| &mut __c.#member,
+                default: #default,
+                validate: #validator,
+            };
         }
     });
     quote!(#(#items)*)
@@ -109,37 +116,10 @@ fn validator(field: &Field) -> TokenStream {
     }
 }
 
-fn ops_const(index: usize) -> Ident {
-    format_ident!("__OPS_{}", index)
-}
-
-/// Per field, `const __OPS_N: FieldOps<Struct>`: four one-line closures into
-/// the generic helpers. One constant per field, not one array of them all:
-/// the compiler checks a body's closures together, in time that grows
-/// faster than their number.
-pub(super) fn gen_ops_consts(cont: &Container) -> TokenStream {
-    let ident = cont.ident;
-    let consts = cont.fields.iter().enumerate().map(|(index, field)| {
-        let name = ops_const(index);
-        let member = field.ident;
-        let default = default_fn(index);
-        let validate = validate_const(index);
-        quote! {
-            const #name: _config::__private::FieldOps<#ident> = _config::__private::FieldOps {
-                set: |__c, __v, __s| _config::__private::set(&mut __c.#member, __v, __s, #validate),
-                reset: |__c, __s| _config::__private::reset(&mut __c.#member, __s, #default, #validate),
-                get: |__c| _config::__private::get(&__c.#member),
-                check: |__n, __o, __s| _config::__private::check(&__n.#member, &__o.#member, __s, #validate),
-            };
-        }
-    });
-    quote!(#(#consts)*)
-}
-
-/// The `FieldOps` table, in declaration order.
+/// The `__OPS` table: every field's static, in declaration order.
 pub(super) fn gen_ops(cont: &Container) -> TokenStream {
-    let consts = (0..cont.fields.len()).map(ops_const);
-    quote!(#(#consts,)*)
+    let statics = (0..cont.fields.len()).map(field_static);
+    quote!(#(&#statics,)*)
 }
 
 /// How many fields one loading function takes on: the fields are loaded in
@@ -164,11 +144,10 @@ pub(super) fn gen_load_chunks(cont: &Container) -> TokenStream {
     let chunks = cont.fields.chunks(CHUNK).enumerate().map(|(chunk, fields)| {
         let (structure, function) = (chunk_struct(chunk), chunk_fn(chunk));
         let tys: Vec<_> = fields.iter().map(|f| f.ty).collect();
-        let loads = fields.iter().enumerate().map(|(offset, field)| {
+        let loads = (0..fields.len()).map(|offset| {
             let index = chunk * CHUNK + offset;
-            let ty = field.ty;
-            let (default, validate) = (default_fn(index), validate_const(index));
-            quote!(__cx.field::<#ty>(#index, #default, #validate))
+            let field = field_static(index);
+            quote!(__cx.field(#index, &#field))
         });
         let locals: Vec<Ident> = (0..fields.len()).map(|i| format_ident!("__value{}", i)).collect();
         quote! {

@@ -24,12 +24,8 @@ fn entry(out: &mut String, page: &Page, setting: &SettingDoc) {
         let _ = writeln!(out, "# {sentence}");
     }
     if let Some(d) = &setting.deprecated {
-        let instead = d
-            .text
-            .inlines
-            .is_empty()
-            .then(String::new)
-            .unwrap_or_else(|| format!(": {}", markdown::plain(&d.text.inlines)));
+        let plain = markdown::plain(&d.text.inlines);
+        let instead = if plain.is_empty() { String::new() } else { format!(": {plain}") };
         let _ = writeln!(out, "# Deprecated since {}{instead}", d.since);
     }
     let _ = writeln!(out, "# Default: {}", meta.default_text(page.notation));

@@ -8,7 +8,8 @@ use std::fmt;
 use serde::Serialize;
 use thiserror::Error;
 
-use crate::meta::SettingMeta;
+use crate::meta::{Notation, SettingMeta};
+use crate::value::Value;
 
 /// Why a parser or check rejected a value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,8 +140,23 @@ impl Shown {
         Shown::redacted_or(setting, || format!("{text:?}"))
     }
 
-    /// Any other value, through `show`.
-    pub fn redacted_or(setting: &SettingMeta, show: impl FnOnce() -> String) -> Self {
+    /// A typed value, written as the settings' docs write values.
+    pub fn value(setting: &SettingMeta, value: &Value, notation: Notation) -> Self {
+        Shown::redacted_or(setting, || value.display(setting.kind, notation).to_string())
+    }
+
+    /// The setting's default, as its docs show it.
+    pub fn default_of(setting: &SettingMeta, notation: Notation) -> Self {
+        Shown::redacted_or(setting, || setting.default_text(notation))
+    }
+
+    /// The text of the value as it may be printed.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
+    /// `show()`, unless the setting is secret.
+    fn redacted_or(setting: &SettingMeta, show: impl FnOnce() -> String) -> Self {
         if setting.secret { Shown(REDACTED.to_owned()) } else { Shown(show()) }
     }
 }

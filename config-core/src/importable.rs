@@ -301,7 +301,7 @@ impl<T: ?Sized + Registered> SettingValue for Importable<T> {
         match value {
             Value::Str(text) => Self::parse(&text, setting),
             Value::List(items) => Self::resolve(items.iter().map(String::as_str), setting.shorthands),
-            other => Err(mismatch(&other, setting)),
+            other => Err(mismatch(&other)),
         }
     }
 

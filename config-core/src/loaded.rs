@@ -139,8 +139,7 @@ impl<C: Settings> Loaded<C> {
         // Kept to show in an error; free for numbers, which are the hot case.
         let original = value.clone();
         C::__OPS[index].set(&mut self.values, value, setting).map_err(|reason| {
-            let shown = Shown::redacted_or(setting, || original.display(setting.kind, C::META.notation).to_string());
-            Problem::new(setting, Origin::Code, shown, reason)
+            Problem::new(setting, Origin::Code, Shown::value(setting, &original, C::META.notation), reason)
         })?;
         self.origins.as_mut()[index] = Origin::Code;
         log_deprecation(setting, Origin::Code);
@@ -156,8 +155,7 @@ impl<C: Settings> Loaded<C> {
     fn reset_index(&mut self, index: usize) -> Result<(), SetError> {
         let setting = &C::META.settings[index];
         C::__OPS[index].reset(&mut self.values, setting).map_err(|reason| {
-            let shown = Shown::redacted_or(setting, || setting.default_text(C::META.notation));
-            Problem::new(setting, Origin::Default, shown, reason)
+            Problem::new(setting, Origin::Default, Shown::default_of(setting, C::META.notation), reason)
         })?;
         self.origins.as_mut()[index] = Origin::Default;
         Ok(())
@@ -202,9 +200,7 @@ impl<C: Settings> Loaded<C> {
                 Ok(false) => {}
                 Ok(true) => changed.push(index),
                 Err(reason) => {
-                    let shown = ops.get(&draft);
-                    let shown =
-                        Shown::redacted_or(setting, || shown.display(setting.kind, C::META.notation).to_string());
+                    let shown = Shown::value(setting, &ops.get(&draft), C::META.notation);
                     problems.push(Problem::new(setting, Origin::Code, shown, reason));
                 }
             }
@@ -275,10 +271,7 @@ impl SettingState {
 
     /// [`shown`](Self::shown) in a given notation.
     pub fn shown_in(&self, notation: crate::meta::Notation) -> String {
-        if self.setting.secret {
-            return REDACTED.to_owned();
-        }
-        self.value.display(self.setting.kind, notation).to_string()
+        Shown::value(self.setting, &self.value, notation).into_string()
     }
 }
 

@@ -214,7 +214,7 @@ impl<'a, C: Settings> LoadCx<'a, C> {
         match default(setting).and_then(|value| accept(&value, setting, validate).map(|()| value)) {
             Ok(value) => Some(value),
             Err(reason) => {
-                let shown = Shown::redacted_or(setting, || setting.default_text(C::META.notation));
+                let shown = Shown::default_of(setting, C::META.notation);
                 self.problems.push(Problem::new(setting, Origin::Default, shown, reason));
                 None
             }

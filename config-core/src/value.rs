@@ -149,7 +149,7 @@ pub trait SettingValue: Sized + Clone + PartialEq + Send + Sync + 'static {
     fn from_value(value: Value, setting: &'static SettingMeta) -> Result<Self, Reason> {
         match value {
             Value::Str(text) => Self::parse(&text, setting),
-            other => Err(mismatch(&other, setting)),
+            other => Err(mismatch(&other)),
         }
     }
 
@@ -160,9 +160,10 @@ pub trait SettingValue: Sized + Clone + PartialEq + Send + Sync + 'static {
     fn inner(&self) -> Option<&Self::Inner>;
 }
 
-/// A value of the wrong sort for `setting`.
-pub(crate) fn mismatch(value: &Value, setting: &SettingMeta) -> Reason {
-    Reason::new(format!("{} cannot be used for a {:?} setting", value.describe(), setting.kind).to_lowercase())
+/// A value of the wrong sort. (The error it ends up in says what the
+/// setting expects.)
+pub(crate) fn mismatch(value: &Value) -> Reason {
+    Reason::new(format!("{} cannot be used here", value.describe()))
 }
 
 /// Runs the metadata's built-in checks (`positive`) on a parsed value.
@@ -185,14 +186,14 @@ impl SettingValue for bool {
         parse::boolean(text).map_err(Reason::from)
     }
 
-    fn from_value(value: Value, setting: &'static SettingMeta) -> Result<Self, Reason> {
+    fn from_value(value: Value, _: &'static SettingMeta) -> Result<Self, Reason> {
         match value {
             Value::Bool(b) => Ok(b),
             // As Python's `bool(value)`.
             Value::Int(i) => Ok(i != 0),
             Value::UInt(u) => Ok(u != 0),
             Value::Str(text) => parse::boolean(&text).map_err(Reason::from),
-            other => Err(mismatch(&other, setting)),
+            other => Err(mismatch(&other)),
         }
     }
 
@@ -224,7 +225,7 @@ macro_rules! integer_value {
                     Value::Int(i) => narrow(i128::from(i)),
                     Value::UInt(u) => narrow(i128::from(u)),
                     Value::Str(text) => Self::parse(&text, setting),
-                    other => Err(mismatch(&other, setting)),
+                    other => Err(mismatch(&other)),
                 }
             }
 
@@ -286,7 +287,7 @@ macro_rules! float_value {
                     Value::Int(i) => fit_float(i as f64),
                     Value::UInt(u) => fit_float(u as f64),
                     Value::Str(text) => Self::parse(&text, setting),
-                    other => Err(mismatch(&other, setting)),
+                    other => Err(mismatch(&other)),
                 }
             }
 
@@ -335,13 +336,13 @@ impl SettingValue for String {
         Ok(text.to_owned())
     }
 
-    fn from_value(value: Value, setting: &'static SettingMeta) -> Result<Self, Reason> {
+    fn from_value(value: Value, _: &'static SettingMeta) -> Result<Self, Reason> {
         match value {
             Value::Str(text) => Ok(text),
             Value::Bool(_) | Value::Int(_) | Value::UInt(_) | Value::Float(_) => {
                 Ok(value.display(Kind::String, Notation::Rust).to_string())
             }
-            other => Err(mismatch(&other, setting)),
+            other => Err(mismatch(&other)),
         }
     }
 
@@ -362,11 +363,11 @@ impl SettingValue for Vec<String> {
         Ok(parse::list(text))
     }
 
-    fn from_value(value: Value, setting: &'static SettingMeta) -> Result<Self, Reason> {
+    fn from_value(value: Value, _: &'static SettingMeta) -> Result<Self, Reason> {
         match value {
             Value::List(items) => Ok(items),
             Value::Str(text) => Ok(parse::list(&text)),
-            other => Err(mismatch(&other, setting)),
+            other => Err(mismatch(&other)),
         }
     }
 

@@ -168,6 +168,20 @@ fn a_rejected_set_leaves_the_value_and_its_origin() {
 }
 
 #[test]
+fn a_typed_value_of_the_wrong_sort_is_named_with_what_was_expected() {
+    let mut config = load(&[]);
+    let error = config.set("max_memory_usage", true).unwrap_err().to_string();
+    assert_eq!(
+        error,
+        "True: invalid value for setting `max_memory_usage` (environment variable GEVENT_MONITOR_MEMORY_MAX): \
+         a boolean cannot be used here; expected a whole number of bytes, optionally suffixed kb, mb or gb, \
+         greater than 0"
+    );
+    let error = config.set("libev_backend", 1.5).unwrap_err().to_string();
+    assert!(error.ends_with("a number cannot be used here; expected a comma-separated list"), "{error}");
+}
+
+#[test]
 fn a_rejected_update_changes_nothing() {
     let mut config = load(&[("GEVENT_MAX_BLOCKING_TIME", "2")]);
     let before = format!("{config:?}");

@@ -1,7 +1,7 @@
 //! Rules that look at more than one attribute or field. Each rule is one
 //! function and reports at the token that breaks it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use syn::{Lit, LitStr};
 
@@ -113,9 +113,9 @@ fn check_shorthands(cx: &Ctxt, field: &Field) {
     if shorthands.pairs.is_empty() {
         cx.error_spanned_by(&shorthands.keyword, "`shorthand` needs at least one `name = \"dotted.path\"` pair");
     }
-    let mut seen = HashMap::new();
+    let mut seen = HashSet::new();
     for (name, target) in &shorthands.pairs {
-        if seen.insert(name.value(), ()).is_some() {
+        if !seen.insert(name.value()) {
             cx.error_spanned_by(name, format!("shorthand `{}` is given twice", name.value()));
         }
         if !parse::is_dotted_path(&target.value()) {

@@ -9,7 +9,8 @@ mod global;
 mod importable;
 mod loaded;
 pub mod meta;
-pub mod parse;
+/// The text parsers, shared with the derive (the `config-parse` crate).
+pub use config_parse as parse;
 mod source;
 mod suggest;
 mod value;

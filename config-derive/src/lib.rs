@@ -10,13 +10,10 @@ mod expand;
 mod fallback;
 mod symbol;
 
-// The value parsers of config-core, compiled here too, so that a literal
-// default is checked by the rules that check the same value at run time. (A
-// proc-macro crate cannot depend on its runtime crate, which depends on it.)
-// The derive uses only some of them.
-#[allow(dead_code)]
-#[path = "../../config-core/src/parse.rs"]
-mod parse;
+// The value parsers of config-core, so that a literal default is checked by
+// the rules that check the same value at run time. (A proc-macro crate cannot
+// depend on its runtime crate, which depends on it: both depend on this one.)
+use config_parse as parse;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};

@@ -1,10 +1,11 @@
-//! Importable values: a setting that names an object, as gevent's
-//! `resolver`, `loop` and `fileobject` settings name Python classes.
+//! Registered values: a setting that chooses one of several implementations
+//! of a trait, by name.
 //!
-//! In Rust an "importable" object is a `&'static T` registered in `T`'s
-//! [`Registry`] under a dotted path (`gevent.resolver.thread.Resolver`). A
-//! setting of type [`Importable<T>`] takes a comma-separated preference list
-//! of shorthands and dotted paths; the first one that resolves wins.
+//! An implementation is a `&'static T` registered in `T`'s [`Registry`]
+//! under a dotted path (`app.storage.Disk`). A setting of type
+//! [`Importable<T>`] takes a comma-separated preference list of shorthands
+//! and dotted paths; the first one that is registered wins. (The name comes
+//! from configurations that choose classes to import by name.)
 //!
 //! ```
 //! use config_core::{registry, Importable, Registered};
@@ -31,9 +32,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{PoisonError, RwLock};
 
 use crate::error::{Reason, RegisterError};
-use crate::meta::{Kind, SettingMeta, Shorthand};
+use crate::meta::{Kind, ListItems, SettingMeta, Shorthand, ValueType};
 use crate::parse;
-use crate::value::{SettingValue, Value, mismatch};
+use crate::value::{Lit, SettingValue, Value, mismatch};
 
 /// A type whose objects can be named by dotted path: it has a registry.
 ///
@@ -176,7 +177,7 @@ pub struct Importable<T: ?Sized + 'static> {
 }
 
 impl<T: ?Sized + Registered> Importable<T> {
-    /// An object given directly in code ("the callable object itself").
+    /// An object given directly in code.
     pub fn from_object(object: &'static T) -> Self {
         Importable { object, path: None }
     }
@@ -290,18 +291,36 @@ impl<T: ?Sized> fmt::Debug for Importable<T> {
 }
 
 impl<T: ?Sized + Registered> SettingValue for Importable<T> {
-    const KIND: Kind = Kind::Importable;
+    const TYPE: ValueType = ValueType::of(Kind::Registered);
     type Inner = Self;
 
+    /// A comma-separated preference list (items trimmed or not, as the
+    /// setting's rules say).
     fn parse(text: &str, setting: &'static SettingMeta) -> Result<Self, Reason> {
-        Self::resolve(text.split(','), setting.shorthands)
+        match setting.rules.list_items {
+            ListItems::Trimmed => Self::resolve(parse::list_items_trimmed(text), setting.shorthands),
+            ListItems::AsGiven => Self::resolve(parse::list_items_as_given(text), setting.shorthands),
+        }
     }
 
     fn from_value(value: Value, setting: &'static SettingMeta) -> Result<Self, Reason> {
         match value {
             Value::Str(text) => Self::parse(&text, setting),
-            Value::List(items) => Self::resolve(items.iter().map(String::as_str), setting.shorthands),
+            Value::List(items) => {
+                let texts: Option<Vec<&str>> = items.iter().map(Value::as_str).collect();
+                let texts = texts.ok_or_else(|| Reason::new("a preference list holds text only"))?;
+                Self::resolve(texts, setting.shorthands)
+            }
             other => Err(mismatch(&other)),
+        }
+    }
+
+    /// A default list resolves without allocating.
+    fn __from_lit(lit: Lit, setting: &'static SettingMeta) -> Result<Self, Reason> {
+        match lit {
+            Lit::Str(text) => Self::resolve([text], setting.shorthands),
+            Lit::List(items) => Self::resolve(items.iter().copied(), setting.shorthands),
+            other => Self::from_value(other.to_value(), setting),
         }
     }
 

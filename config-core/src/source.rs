@@ -1,10 +1,17 @@
-//! Where raw values come from: the process environment, or any set of
-//! key/value pairs (so that tests never touch the process environment).
+//! Sources of named raw values, as an environment holds them: the process
+//! environment, or any set of key/value pairs (so that tests never touch the
+//! process environment). Each is a [`Layer`] of rank `Env`: a setting is
+//! found by its variable.
 
 use std::borrow::{Borrow, Cow};
 use std::collections::{BTreeMap, HashMap};
 use std::ffi::OsStr;
 use std::hash::{BuildHasher, Hash};
+use std::sync::Arc;
+
+use crate::error::{SourceError, Warning};
+use crate::layer::{Found, Key, Known, Layer, Provider, Rank, Raw};
+use crate::origin::Origin;
 
 /// A set of named raw values, as an environment holds them.
 pub trait Source {
@@ -117,6 +124,71 @@ where
         for k in self.keys() {
             visit(k.as_ref());
         }
+    }
+}
+
+/// A [`Source`] as a layer: each setting is found by its variable, and
+/// every name under the struct's prefixes that is no setting's variable is
+/// reported.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EnvLayer<S>(pub S);
+
+impl<S: Source + Send + Sync> Layer for EnvLayer<S> {
+    fn get(&self, key: Key) -> Option<Found<'_>> {
+        let raw = self.0.get(key.env)?;
+        Some(Found { raw: Raw::Text(raw), origin: Origin::Env { var: key.env } })
+    }
+
+    fn unknown(&self, known: &Known, out: &mut Vec<Warning>) {
+        if known.prefixes().is_empty() {
+            return;
+        }
+        self.0.for_each_name(&mut |name| out.extend(known.check_variable(name)));
+    }
+}
+
+/// The process environment as a provider: read afresh at every load.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct EnvProvider;
+
+impl Provider for EnvProvider {
+    fn rank(&self) -> Rank {
+        Rank::Env
+    }
+
+    fn describe(&self) -> String {
+        "environment".to_owned()
+    }
+
+    fn read(&self) -> Result<Arc<dyn Layer>, SourceError> {
+        Ok(Arc::new(EnvLayer(Env)))
+    }
+}
+
+/// Any source, shared, as a provider of rank `Env`.
+pub(crate) struct SourceProvider<S>(pub(crate) Arc<S>);
+
+impl<S: Source + Send + Sync + 'static> Provider for SourceProvider<S> {
+    fn rank(&self) -> Rank {
+        Rank::Env
+    }
+
+    fn describe(&self) -> String {
+        "environment".to_owned()
+    }
+
+    fn read(&self) -> Result<Arc<dyn Layer>, SourceError> {
+        Ok(Arc::new(EnvLayer(Arc::clone(&self.0))))
+    }
+}
+
+impl<S: Source + ?Sized> Source for Arc<S> {
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        (**self).get(name)
+    }
+
+    fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr)) {
+        (**self).for_each_name(visit);
     }
 }
 

@@ -1,17 +1,20 @@
-//! Setting values: the dynamic [`Value`] that `get`/`set` by name use, and
-//! the [`SettingValue`] trait that ties a Rust type to its parser.
+//! Setting values: the dynamic [`Value`] that `get`/`set` by name and
+//! configuration files use, and the [`SettingValue`] trait that ties a Rust
+//! type to its parser.
 
+use std::ffi::OsStr;
 use std::fmt;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::error::Reason;
-use crate::meta::{self, Check, Kind, Notation, SettingMeta};
+use crate::meta::{self, Kind, ListItems, Notation, SettingMeta, ValueType};
 use crate::parse;
 
-/// A setting's value without its Rust type: what `get` returns and `set`
-/// takes. It serializes as plain JSON (`null`, a boolean, a number, a string
-/// or an array of strings).
+/// A setting's value without its Rust type: what `get` returns, what `set`
+/// and configuration files give. It serializes as plain JSON (`null`, a
+/// boolean, a number, a string or an array).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
@@ -28,8 +31,10 @@ pub enum Value {
     Float(f64),
     /// Text; given to `set`, it is parsed as an environment value would be.
     Str(String),
-    /// A list of strings (also a preference list of importable names).
-    List(Vec<String>),
+    /// A file system path, kept exactly (it need not be UTF-8).
+    Path(PathBuf),
+    /// A list.
+    List(Vec<Value>),
 }
 
 impl Value {
@@ -41,21 +46,41 @@ impl Value {
             Value::Int(_) | Value::UInt(_) => "a whole number",
             Value::Float(_) => "a number",
             Value::Str(_) => "text",
+            Value::Path(_) => "a path",
             Value::List(_) => "a list",
         }
     }
 
     /// The value written in `notation`, as the setting's docs write its
-    /// default (an importable's chosen path is shown bare).
+    /// default (text that stands for a value of another kind, such as a
+    /// duration or a registered path, is shown bare).
     pub fn display(&self, kind: Kind, notation: Notation) -> impl fmt::Display + '_ {
         ValueDisplay { value: self, kind, notation }
     }
 
-    fn as_number(&self) -> Option<f64> {
+    /// The text of a string value.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The number, if this is one.
+    pub fn as_f64(&self) -> Option<f64> {
         match *self {
             Value::Int(i) => Some(i as f64),
             Value::UInt(u) => Some(u as f64),
             Value::Float(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// A whole number, if this is one.
+    pub fn as_i128(&self) -> Option<i128> {
+        match *self {
+            Value::Int(i) => Some(i128::from(i)),
+            Value::UInt(u) => Some(i128::from(u)),
             _ => None,
         }
     }
@@ -76,9 +101,22 @@ impl fmt::Display for ValueDisplay<'_> {
             Value::UInt(u) => write!(f, "{u}"),
             // `{:?}` keeps the decimal point (`5.0`), as Python's repr does.
             Value::Float(x) => write!(f, "{x:?}"),
-            Value::Str(s) if self.kind == Kind::Importable => f.write_str(&s.escape_debug().to_string()),
+            Value::Str(s) if !matches!(self.kind, Kind::String | Kind::Char | Kind::List) => {
+                write!(f, "{}", s.escape_debug())
+            }
             Value::Str(s) => meta::write_str_literal(f, s, self.notation),
-            Value::List(items) => meta::write_list(f, items, self.notation),
+            Value::Path(p) => write!(f, "{:?}", p.as_os_str()),
+            Value::List(items) => {
+                f.write_str("[")?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    let kind = if let Value::Str(_) = item { Kind::String } else { self.kind };
+                    write!(f, "{}", item.display(kind, self.notation))?;
+                }
+                f.write_str("]")
+            }
         }
     }
 }
@@ -99,24 +137,30 @@ value_from! {
     u8 => UInt via u64, u16 => UInt via u64, u32 => UInt via u64, u64 => UInt via u64,
     f32 => Float via f64, f64 => Float via f64,
     String => Str via String, &str => Str via String,
-    Vec<String> => List via Vec<String>,
+    PathBuf => Path via PathBuf, &Path => Path via PathBuf,
 }
 
-impl From<Vec<&str>> for Value {
-    fn from(items: Vec<&str>) -> Self {
-        Value::List(items.into_iter().map(str::to_owned).collect())
+impl From<std::time::Duration> for Value {
+    fn from(d: std::time::Duration) -> Self {
+        Value::Str(parse::format_duration(d))
     }
 }
 
-impl From<&[&str]> for Value {
-    fn from(items: &[&str]) -> Self {
-        Value::List(items.iter().map(|s| (*s).to_owned()).collect())
+impl<T: Into<Value>> From<Vec<T>> for Value {
+    fn from(items: Vec<T>) -> Self {
+        Value::List(items.into_iter().map(Into::into).collect())
     }
 }
 
-impl<const N: usize> From<[&str; N]> for Value {
-    fn from(items: [&str; N]) -> Self {
-        Value::List(items.iter().map(|s| (*s).to_owned()).collect())
+impl<T: Into<Value> + Clone> From<&[T]> for Value {
+    fn from(items: &[T]) -> Self {
+        Value::List(items.iter().cloned().map(Into::into).collect())
+    }
+}
+
+impl<T: Into<Value>, const N: usize> From<[T; N]> for Value {
+    fn from(items: [T; N]) -> Self {
+        Value::List(items.into_iter().map(Into::into).collect())
     }
 }
 
@@ -127,25 +171,45 @@ impl<T: Into<Value>> From<Option<T>> for Value {
 }
 
 /// A Rust type that can hold a setting: how it is parsed from text,
-/// converted from and to a [`Value`], and what kind the docs call it.
+/// converted from and to a [`Value`], and what its values look like.
 ///
-/// Implemented for `bool`, the integer and float types, `String`,
-/// `Vec<String>`, [`Importable<T>`](crate::Importable) and `Option` of any of
-/// them. Implement it for your own types (with [`Kind::Custom`]) to use them
-/// as settings.
+/// Implemented for `bool`, every integer and float type, the `NonZero`
+/// integers, `char`, `String`, `PathBuf`, `Duration`, the IP address types,
+/// `SocketAddr`, [`Importable<T>`](crate::Importable), enums deriving
+/// [`SettingEnum`](crate::SettingEnum), `Vec` and `Option` of any of them,
+/// and `url::Url` with the `url` feature. A type that implements `FromStr`
+/// and `Display` needs no implementation: mark its field
+/// `#[setting(from_str)]`. Implement it for your own types to give them a
+/// description and a typed conversion.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a setting",
+    label = "`{Self}` has no parser",
+    note = "implement `config_core::SettingValue` for it, or, if it implements `FromStr` and `Display`, mark the field `#[setting(from_str)]`"
+)]
 pub trait SettingValue: Sized + Clone + PartialEq + Send + Sync + 'static {
-    /// The kind inferred from the type.
-    const KIND: Kind;
+    /// What the type's values look like.
+    const TYPE: ValueType;
 
     /// What validators see: the value without its `Option`, and borrowed
-    /// the idiomatic way (`str` for `String`, `[String]` for a list), so a
+    /// the idiomatic way (`str` for `String`, `[T]` for a list), so a
     /// validator is written `fn(&str) -> Result<(), String>`.
     type Inner: ?Sized;
 
-    /// Parses text (an environment value, or a string given to `set`).
+    /// Parses text (an environment value, a command-line value, or a string
+    /// given to `set` or found in a file).
     fn parse(text: &str, setting: &'static SettingMeta) -> Result<Self, Reason>;
 
-    /// Converts a typed value given to `set`. Text is parsed.
+    /// Parses a raw environment value, which need not be UTF-8. Only types
+    /// that keep raw bytes (paths) read it as it is.
+    fn parse_os(raw: &OsStr, setting: &'static SettingMeta) -> Result<Self, Reason> {
+        match raw.to_str() {
+            Some(text) => Self::parse(text, setting),
+            None => Err(Reason::new("not valid UTF-8")),
+        }
+    }
+
+    /// Converts a typed value (given to `set`, or found in a configuration
+    /// file). Text is parsed.
     fn from_value(value: Value, setting: &'static SettingMeta) -> Result<Self, Reason> {
         match value {
             Value::Str(text) => Self::parse(&text, setting),
@@ -158,41 +222,74 @@ pub trait SettingValue: Sized + Clone + PartialEq + Send + Sync + 'static {
 
     /// The value validators check, or `None` when there is none to check.
     fn inner(&self) -> Option<&Self::Inner>;
+
+    /// The value of a literal default. Not for implementing: text is parsed
+    /// and other literals converted, without allocating where the type
+    /// needs nothing.
+    #[doc(hidden)]
+    fn __from_lit(lit: Lit, setting: &'static SettingMeta) -> Result<Self, Reason> {
+        match lit {
+            Lit::Str(text) => Self::parse(text, setting),
+            other => Self::from_value(other.to_value(), setting),
+        }
+    }
+}
+
+/// A literal default as the derive writes it: converted by the field's
+/// type when the settings are loaded (and checked against the type at
+/// compile time where the derive can).
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Lit {
+    /// `true`
+    Bool(bool),
+    /// `-5`
+    Int(i128),
+    /// `0.5`
+    Float(f64),
+    /// `"30s"`: parsed as a value of the setting's type.
+    Str(&'static str),
+    /// `["a", "b"]`
+    List(&'static [&'static str]),
+}
+
+impl Lit {
+    /// The literal as a [`Value`].
+    pub fn to_value(self) -> Value {
+        match self {
+            Lit::Bool(b) => Value::Bool(b),
+            Lit::Int(i) => match i64::try_from(i) {
+                Ok(i) => Value::Int(i),
+                Err(_) => u64::try_from(i).map_or(Value::Float(i as f64), Value::UInt),
+            },
+            Lit::Float(x) => Value::Float(x),
+            Lit::Str(s) => Value::Str(s.to_owned()),
+            Lit::List(items) => Value::List(items.iter().map(|s| Value::Str((*s).to_owned())).collect()),
+        }
+    }
 }
 
 /// A value of the wrong sort. (The error it ends up in says what the
 /// setting expects.)
-pub(crate) fn mismatch(value: &Value) -> Reason {
+pub fn mismatch(value: &Value) -> Reason {
     Reason::new(format!("{} cannot be used here", value.describe()))
 }
 
-/// Runs the metadata's built-in checks (`positive`) on a parsed value.
-pub(crate) fn run_checks(setting: &SettingMeta, value: &Value) -> Result<(), Reason> {
-    for check in setting.checks {
-        if let (Check::Positive, Some(n)) = (check, value.as_number())
-            && (n <= 0.0 || n.is_nan())
-        {
-            return Err(Reason::new("must be positive"));
-        }
-    }
-    Ok(())
-}
-
 impl SettingValue for bool {
-    const KIND: Kind = Kind::Bool;
+    const TYPE: ValueType = ValueType::of(Kind::Bool);
     type Inner = bool;
 
     fn parse(text: &str, _: &'static SettingMeta) -> Result<Self, Reason> {
         parse::boolean(text).map_err(Reason::from)
     }
 
-    fn from_value(value: Value, _: &'static SettingMeta) -> Result<Self, Reason> {
+    fn from_value(value: Value, setting: &'static SettingMeta) -> Result<Self, Reason> {
         match value {
             Value::Bool(b) => Ok(b),
-            // As Python's `bool(value)`.
-            Value::Int(i) => Ok(i != 0),
-            Value::UInt(u) => Ok(u != 0),
-            Value::Str(text) => parse::boolean(&text).map_err(Reason::from),
+            // A number that is plainly a boolean, as a file may write one.
+            Value::Int(i @ (0 | 1)) => Ok(i == 1),
+            Value::UInt(u @ (0 | 1)) => Ok(u == 1),
+            Value::Str(text) => Self::parse(&text, setting),
             other => Err(mismatch(&other)),
         }
     }
@@ -209,15 +306,11 @@ impl SettingValue for bool {
 macro_rules! integer_value {
     ($($t:ty => $variant:ident),* $(,)?) => {$(
         impl SettingValue for $t {
-            const KIND: Kind = Kind::Integer;
+            const TYPE: ValueType = ValueType::of(Kind::Integer);
             type Inner = $t;
 
             fn parse(text: &str, setting: &'static SettingMeta) -> Result<Self, Reason> {
-                let wide = match setting.kind {
-                    Kind::ByteCount => parse::byte_count(text)?,
-                    _ => parse::integer(text)?,
-                };
-                narrow(wide)
+                narrow(whole_number(text, setting)?)
             }
 
             fn from_value(value: Value, setting: &'static SettingMeta) -> Result<Self, Reason> {
@@ -241,9 +334,20 @@ macro_rules! integer_value {
     )*};
 }
 
-/// Fits a parsed whole number into the field's type.
+/// A whole number from text: a byte count for a `bytes` setting.
+fn whole_number(text: &str, setting: &SettingMeta) -> Result<i128, Reason> {
+    let parsed = match setting.kind() {
+        Kind::ByteCount => parse::byte_count(text),
+        _ => parse::integer(text),
+    };
+    parsed.map_err(Reason::from)
+}
+
+/// Fits a parsed whole number into the field's type. The number itself is
+/// not repeated: it may be a secret's, and the error shows the value anyway
+/// (redacted where it must be).
 fn narrow<T: TryFrom<i128> + IntBounds>(wide: i128) -> Result<T, Reason> {
-    T::try_from(wide).map_err(|_| Reason::new(format!("{wide} is out of range ({} to {})", T::MIN, T::MAX)))
+    T::try_from(wide).map_err(|_| Reason::new(format!("out of range ({} to {})", T::MIN, T::MAX)))
 }
 
 /// The range of an integer type, for error messages.
@@ -273,7 +377,7 @@ integer_value! {
 macro_rules! float_value {
     ($($t:ty),*) => {$(
         impl SettingValue for $t {
-            const KIND: Kind = Kind::Float;
+            const TYPE: ValueType = ValueType::of(Kind::Float);
             type Inner = $t;
 
             fn parse(text: &str, _: &'static SettingMeta) -> Result<Self, Reason> {
@@ -282,8 +386,7 @@ macro_rules! float_value {
 
             fn from_value(value: Value, setting: &'static SettingMeta) -> Result<Self, Reason> {
                 match value {
-                    Value::Float(x) if x.is_finite() => fit_float(x),
-                    Value::Float(_) => Err(Reason::new("NaN and infinity are not usable values")),
+                    Value::Float(x) => fit_float(x),
                     Value::Int(i) => fit_float(i as f64),
                     Value::UInt(u) => fit_float(u as f64),
                     Value::Str(text) => Self::parse(&text, setting),
@@ -304,12 +407,17 @@ macro_rules! float_value {
 
 float_value!(f32, f64);
 
-/// Narrows a finite `f64` into the field's float type.
-fn fit_float<T: FromF64>(x: f64) -> Result<T, Reason> {
+/// Narrows an `f64` into the field's float type: finite values only, on
+/// every path (text, typed `set`, `update`, files).
+pub(crate) fn fit_float<T: FromF64>(x: f64) -> Result<T, Reason> {
+    if !x.is_finite() {
+        return Err(Reason::new("NaN and infinity are not usable values"));
+    }
     T::from_f64(x).ok_or_else(|| Reason::new("too large to represent"))
 }
 
-trait FromF64: Sized {
+/// Float types a finite `f64` narrows into.
+pub(crate) trait FromF64: Sized {
     fn from_f64(x: f64) -> Option<Self>;
 }
 
@@ -329,7 +437,7 @@ impl FromF64 for f32 {
 }
 
 impl SettingValue for String {
-    const KIND: Kind = Kind::String;
+    const TYPE: ValueType = ValueType::of(Kind::String);
     type Inner = str;
 
     fn parse(text: &str, _: &'static SettingMeta) -> Result<Self, Reason> {
@@ -355,37 +463,56 @@ impl SettingValue for String {
     }
 }
 
-impl SettingValue for Vec<String> {
-    const KIND: Kind = Kind::List;
-    type Inner = [String];
+impl<T: SettingValue> SettingValue for Vec<T> {
+    const TYPE: ValueType = ValueType::list(&T::TYPE);
+    type Inner = [T];
 
-    fn parse(text: &str, _: &'static SettingMeta) -> Result<Self, Reason> {
-        Ok(parse::list(text))
+    fn parse(text: &str, setting: &'static SettingMeta) -> Result<Self, Reason> {
+        match setting.rules.list_items {
+            ListItems::Trimmed => items(parse::list_items_trimmed(text), setting),
+            ListItems::AsGiven => items(parse::list_items_as_given(text), setting),
+        }
     }
 
-    fn from_value(value: Value, _: &'static SettingMeta) -> Result<Self, Reason> {
+    fn from_value(value: Value, setting: &'static SettingMeta) -> Result<Self, Reason> {
         match value {
-            Value::List(items) => Ok(items),
-            Value::Str(text) => Ok(parse::list(&text)),
+            Value::List(values) => values
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| T::from_value(v, setting).map_err(|r| r.in_item(i)))
+                .collect(),
+            Value::Str(text) => Self::parse(&text, setting),
             other => Err(mismatch(&other)),
         }
     }
 
     fn to_value(&self) -> Value {
-        Value::List(self.clone())
+        Value::List(self.iter().map(T::to_value).collect())
     }
 
-    fn inner(&self) -> Option<&[String]> {
+    fn inner(&self) -> Option<&[T]> {
         Some(self)
     }
 }
 
+/// Parses each item of a list, saying which one is wrong.
+fn items<'a, T: SettingValue>(
+    items: impl Iterator<Item = &'a str>,
+    setting: &'static SettingMeta,
+) -> Result<Vec<T>, Reason> {
+    items.enumerate().map(|(i, item)| T::parse(item, setting).map_err(|r| r.in_item(i))).collect()
+}
+
 impl<T: SettingValue> SettingValue for Option<T> {
-    const KIND: Kind = T::KIND;
+    const TYPE: ValueType = T::TYPE;
     type Inner = T::Inner;
 
     fn parse(text: &str, setting: &'static SettingMeta) -> Result<Self, Reason> {
         T::parse(text, setting).map(Some)
+    }
+
+    fn parse_os(raw: &OsStr, setting: &'static SettingMeta) -> Result<Self, Reason> {
+        T::parse_os(raw, setting).map(Some)
     }
 
     fn from_value(value: Value, setting: &'static SettingMeta) -> Result<Self, Reason> {

@@ -1,0 +1,205 @@
+//! [`Builder`]: which sources a configuration is loaded from, in one
+//! precedence order (see [`Rank`]), and what to do with unknown names.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::Settings;
+use crate::args::CommandLine;
+use crate::error::{Problems, SourceError, Warning};
+use crate::layer::{Layer, Provider, Rank};
+use crate::loaded::{LayerEntry, Loaded, Report, Sources};
+use crate::source::{EnvProvider, Source, SourceProvider};
+
+/// What to do with a name that no setting has: a variable under the
+/// struct's prefixes, a key in a file, a `--set` name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Unknown {
+    /// A warning (logged, and in [`Loaded::warnings`]).
+    #[default]
+    Warn,
+    /// An error: the load fails and reports it with every other problem.
+    Error,
+    /// Nothing.
+    Ignore,
+}
+
+/// The sources of a configuration, from the lowest precedence to the
+/// highest:
+///
+/// | rank | source | method |
+/// |---|---|---|
+/// | lowest | each setting's default | |
+/// | | configuration files (TOML), key-per-file directories | [`file`](Self::file), [`optional_file`](Self::optional_file), [`dir`](Self::dir) |
+/// | | a configuration store (etcd) | [`provider`](Self::provider) |
+/// | | `.env` files | [`dotenv`](Self::dotenv) |
+/// | | the process environment | [`env`](Self::env), [`source`](Self::source) |
+/// | | the command line | [`args`](Self::args) |
+/// | highest | `set` and `update` in code, after loading | |
+///
+/// Sources of the same rank win in the order they are added: the last one
+/// wins. Reading files is the only I/O, and only the files named here are
+/// read.
+///
+/// ```no_run
+/// # use config_core::Settings;
+/// # #[derive(Clone, Settings)] pub struct App { #[setting(default = 1)] pub workers: u32 }
+/// let config = App::builder()
+///     .optional_file("app.toml")
+///     .dotenv(".env")
+///     .env()
+///     .load()?;
+/// # Ok::<(), config_core::Problems>(())
+/// ```
+pub struct Builder<C> {
+    providers: Vec<(Arc<dyn Provider>, bool)>,
+    unknown: Unknown,
+    _struct: PhantomData<fn() -> C>,
+}
+
+impl<C> Clone for Builder<C> {
+    fn clone(&self) -> Self {
+        Builder { providers: self.providers.clone(), unknown: self.unknown, _struct: PhantomData }
+    }
+}
+
+impl<C> fmt::Debug for Builder<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sources: Vec<String> = self.providers.iter().map(|(p, _)| p.describe()).collect();
+        f.debug_struct("Builder").field("sources", &sources).field("unknown", &self.unknown).finish()
+    }
+}
+
+impl<C: Settings> Default for Builder<C> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<C: Settings> Builder<C> {
+    /// No sources: loading gives the defaults.
+    pub fn new() -> Self {
+        Builder { providers: Vec::new(), unknown: Unknown::Warn, _struct: PhantomData }
+    }
+
+    /// The usual sources of an application called `name`: an optional
+    /// `name.toml`, an optional `.env`, and the environment.
+    pub fn standard(name: &str) -> Self {
+        Self::new().optional_file(format!("{name}.toml")).dotenv(".env").env()
+    }
+
+    /// A configuration file that must exist (TOML).
+    #[cfg(feature = "toml")]
+    pub fn file(self, path: impl Into<PathBuf>) -> Self {
+        self.provider(crate::files::TomlFile::required(path))
+    }
+
+    /// A configuration file that may be absent (TOML).
+    #[cfg(feature = "toml")]
+    pub fn optional_file(self, path: impl Into<PathBuf>) -> Self {
+        self.provider(crate::files::TomlFile::optional(path))
+    }
+
+    /// A `.env` file (absent is fine).
+    #[cfg(feature = "dotenv")]
+    pub fn dotenv(self, path: impl Into<PathBuf>) -> Self {
+        self.provider(crate::dotenv::DotEnvFile::new(path))
+    }
+
+    /// A directory with one file per setting (a mounted ConfigMap or
+    /// Secret), which must exist.
+    pub fn dir(self, path: impl AsRef<Path>) -> Self {
+        self.provider(crate::keyfiles::KeyFileDir::required(path.as_ref()))
+    }
+
+    /// The process environment.
+    pub fn env(self) -> Self {
+        self.provider(EnvProvider)
+    }
+
+    /// A set of named values in place of the process environment (for
+    /// tests: an array of pairs, a map).
+    pub fn source<S: Source + Send + Sync + 'static>(self, source: S) -> Self {
+        self.provider(SourceProvider(Arc::new(source)))
+    }
+
+    /// Values from the command line.
+    pub fn args(self, args: CommandLine) -> Self {
+        self.provider(args)
+    }
+
+    /// Any source; it must be readable, or the load fails.
+    pub fn provider(mut self, provider: impl Provider) -> Self {
+        self.providers.push((Arc::new(provider), true));
+        self
+    }
+
+    /// Any source; if it cannot be read, the load goes on without it, with a
+    /// warning.
+    pub fn optional_provider(mut self, provider: impl Provider) -> Self {
+        self.providers.push((Arc::new(provider), false));
+        self
+    }
+
+    /// What to do with names no setting has (a warning by default).
+    pub fn unknown_names(mut self, unknown: Unknown) -> Self {
+        self.unknown = unknown;
+        self
+    }
+
+    /// Loads: every source is read, every value checked; any problem in any
+    /// source fails the load, and all of them are reported together.
+    pub fn load(&self) -> Result<Loaded<C>, Problems> {
+        self.load_report().into_result()
+    }
+
+    /// Loads, keeping going past problems: each rejected value gives way to
+    /// the next source's or the default, and the report lists them all.
+    pub fn load_report(&self) -> Report<C> {
+        let (entries, mut sources, skipped) = self.read();
+        let layers: Vec<&dyn Layer> = entries.iter().map(|e| &*e.layer).collect();
+        let mut report = Loaded::<C>::run(&layers, self.unknown != Unknown::Ignore);
+        report.sources.append(&mut sources);
+        report.warnings.extend(skipped.into_iter().map(Warning::SourceSkipped));
+        if self.unknown == Unknown::Error {
+            let (unknown, rest) = report.warnings.drain(..).partition(is_unknown_name);
+            report.unknown = unknown;
+            report.warnings = rest;
+        }
+        let entries: Arc<[LayerEntry]> = entries.into();
+        report.settings = report.settings.map(|loaded| loaded.with_sources(Sources::Layers(entries)));
+        report
+    }
+
+    /// Reads every source, lowest rank first: the layers, the sources that
+    /// failed, and the optional ones skipped.
+    fn read(&self) -> (Vec<LayerEntry>, Vec<SourceError>, Vec<SourceError>) {
+        let mut providers: Vec<&(Arc<dyn Provider>, bool)> = self.providers.iter().collect();
+        providers.sort_by_key(|(p, _)| p.rank());
+        let (mut entries, mut errors, mut skipped) = (Vec::new(), Vec::new(), Vec::new());
+        for (provider, required) in providers {
+            match provider.read() {
+                Ok(layer) => entries.push(LayerEntry { name: provider.describe(), layer }),
+                Err(error) if *required => errors.push(error),
+                Err(error) => skipped.push(error),
+            }
+        }
+        (entries, errors, skipped)
+    }
+
+    /// The files and directories the sources read, to watch for changes.
+    pub fn watch_paths(&self) -> Vec<PathBuf> {
+        self.providers.iter().flat_map(|(p, _)| p.watch_paths()).collect()
+    }
+
+    /// The ranks of the sources, for tests and tools.
+    pub fn ranks(&self) -> Vec<Rank> {
+        self.providers.iter().map(|(p, _)| p.rank()).collect()
+    }
+}
+
+fn is_unknown_name(warning: &Warning) -> bool {
+    matches!(warning, Warning::UnknownVariable { .. } | Warning::UnknownKey { .. })
+}

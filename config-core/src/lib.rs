@@ -5,6 +5,7 @@
 extern crate self as config_core;
 
 mod error;
+pub mod escape;
 mod global;
 mod importable;
 mod loaded;

@@ -1,8 +1,9 @@
 //! gevent's configuration (`gevent._config` in Python), defined with
 //! `#[derive(Settings)]`: all 23 settings, their environment variables,
-//! defaults, value rules, shorthands and descriptions, so that it behaves
-//! like gevent on every environment value and renders gevent's documented
-//! property list.
+//! defaults, value rules, shorthands and descriptions, read as gevent
+//! 24.11.1 reads them except where this crate's README lists a divergence
+//! (NaN, digits other than ASCII, an empty number, typed `set`, ...), and
+//! rendering gevent's documented property list.
 //!
 //! ```
 //! use config_core::Settings;
@@ -15,14 +16,17 @@
 //! ```
 //!
 //! The process-wide instance is [`config()`], loaded from the environment on
-//! first use, as gevent's `gevent.config`.
+//! first use, as gevent's `gevent.config`. [`load`] reports every invalid,
+//! deprecated or unknown variable; the variables gevent reads outside its
+//! settings ([`OTHER_GEVENT_VARIABLES`]) are not unknown.
 //!
 //! Descriptions are gevent's, from its documentation (MIT licence); see
 //! this crate's README.
 //!
 //! # Where gevent's code and documentation disagree
 //!
-//! The documentation is followed, and a test pins each case:
+//! The documentation is followed (these are two rows of the README's table
+//! of divergences, each pinned by a test):
 //! - `threadpool_idle_task_timeout`: the docs say "Use -1 for no timeout";
 //!   gevent's code rejects every value that is not positive. Here -1 is
 //!   accepted.
@@ -263,7 +267,7 @@ pub struct Config {
     ///
     /// In the environment variable, these strings are separated by commas.
     // The documentation says list; gevent's code keeps one string. The
-    // documentation is the spec (see the crate docs).
+    // documentation is the spec (see the crate docs and the README).
     #[setting(
         env = "GEVENTARES_SERVERS",
         deprecated(

@@ -119,5 +119,13 @@ fn the_deprecated_module_aliases_and_fileobject_reexports() {
     ] {
         let (alias, original) = (load(setting, path), load(setting, canonical));
         assert_eq!(implementation(&alias, setting), implementation(&original, setting), "{path}");
+        // gevent's import of a deprecated module warns; choosing it here does not.
+        let report = gevent_settings::load(&[(Config::META.setting(setting).unwrap().env, path)]);
+        assert!(
+            report.problems.is_empty() && report.warnings.is_empty(),
+            "{path}: {:?} {:?}",
+            report.problems,
+            report.warnings
+        );
     }
 }

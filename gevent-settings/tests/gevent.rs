@@ -1,6 +1,7 @@
-//! gevent's settings behave as gevent's do, value rule by value rule.
-//! Where gevent's code and its documentation disagree, the documentation
-//! is followed (see the crate docs), and a test below says so.
+//! gevent's settings, value rule by value rule, as gevent reads them except
+//! where the README's table of divergences says otherwise. Where gevent's
+//! code and its documentation disagree, the documentation is followed (see
+//! the crate docs), and a test below says so.
 
 use config_core::{Loaded, Origin, SetError, Settings, Value, Warning};
 use gevent_settings::Config;
@@ -161,7 +162,9 @@ fn positive_floats() {
         assert_eq!(reject(variable, "fast").reason, "not a number");
         assert_eq!(reject(variable, "nan").reason, "NaN is not a number that can be used here");
     }
-    // As gevent: an empty value is no value.
+    // An empty value is no value: None for an optional setting, as in
+    // gevent; the default for one that is not (gevent gives None there: a
+    // divergence, see the README).
     assert_eq!(load(&[("GEVENT_RESOLVER_TIMEOUT", "")]).resolver_timeout, None);
     assert_eq!(load(&[("GEVENT_MAX_BLOCKING_TIME", "")]).max_blocking_time, 0.1);
 }

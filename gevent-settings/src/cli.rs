@@ -79,11 +79,15 @@ pub fn help() -> String {
 
 fn show(report: Report<Config>, format: ShowFormat, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     if !report.problems.is_empty() {
-        report_all(err, &report)?;
+        for problem in &report.problems {
+            message(err, "error", problem)?;
+        }
         writeln!(err, "gevent-config: fix the variables above; nothing is shown")?;
         return Ok(1);
     }
-    report_all(err, &report)?;
+    for warning in &report.warnings {
+        message(err, "warning", warning)?;
+    }
     let Some(loaded) = report.settings else { return Ok(1) };
     match format {
         ShowFormat::Table => out.write_all(table(&loaded).as_bytes())?,

@@ -9,6 +9,7 @@ mod builder;
 #[cfg(feature = "dotenv")]
 mod dotenv;
 mod error;
+pub mod escape;
 mod explain;
 mod field;
 #[cfg(feature = "toml")]

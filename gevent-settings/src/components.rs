@@ -22,13 +22,49 @@
 //! assert_eq!(config.resolver.path(), Some("myapp.resolver.Custom"));
 //! # use config_core::Settings;
 //! ```
+//!
+//! # The paths gevent ships
+//!
+//! Each object is registered under its canonical path (the one the
+//! setting's shorthand names) and under every other path gevent 24.11.1
+//! ships it at, so that a path gevent accepts is accepted here:
+//!
+//! - `gevent.resolver_thread.Resolver` and `gevent.resolver_ares.Resolver`:
+//!   gevent's deprecated module aliases (since 1.3) of `gevent.resolver.thread`
+//!   and `gevent.resolver.ares`.
+//! - `gevent.fileobject.FileObjectThread`, `FileObjectPosix` and
+//!   `FileObjectBlock`: `gevent.fileobject` re-exports the three classes.
+//! - `gevent.fileobject.FileObject` and `gevent.core.loop`: in gevent, the
+//!   object the `fileobject` or `loop` setting had chosen when the module
+//!   was first imported. Here they are fixed: the object gevent's default
+//!   chooses on the platform this is built for (`FileObjectPosix`, or
+//!   `FileObjectThread` on Windows; the libev C extension loop, or libuv on
+//!   Windows).
+//!
+//! Every path resolves to the very object its canonical path does (the
+//! traits extend [`Any`], so a chosen object can be told apart or
+//! downcast); [`Importable::path`](config_core::Importable::path) reports the
+//! path it was chosen by, as given. The list is checked against one made
+//! from gevent's own modules (`tests/data/gevent-import-paths.tsv`).
+//!
+//! ```
+//! use std::any::Any;
+//! use config_core::Settings;
+//! use gevent_settings::components::ThreadResolver;
+//!
+//! let config = gevent_settings::Config::from_source(&[("GEVENT_RESOLVER", "gevent.resolver_thread.Resolver")]).unwrap();
+//! assert_eq!(config.resolver.path(), Some("gevent.resolver_thread.Resolver"));
+//! let resolver: &dyn Any = config.resolver.object();
+//! assert!(resolver.is::<ThreadResolver>());
+//! ```
 
+use std::any::Any;
 use std::fmt;
 
 use config_core::registry;
 
 /// A DNS resolver, what the `resolver` setting chooses.
-pub trait Resolver: Sync {
+pub trait Resolver: Any + Sync {
     /// Whether it uses `resolver_nameservers` (dnspython and ares do; the
     /// blocking and threaded resolvers ignore it).
     fn uses_nameservers(&self) -> bool;
@@ -86,6 +122,10 @@ registry!(dyn Resolver => {
     "gevent.resolver.blocking.Resolver" => &BlockingResolver,
     "gevent.resolver.dnspython.Resolver" => &DnsPythonResolver,
     "gevent.resolver.ares.Resolver" => &AresResolver,
+    // gevent/resolver_thread.py and gevent/resolver_ares.py: deprecated
+    // module aliases that re-export `Resolver`.
+    "gevent.resolver_thread.Resolver" => &ThreadResolver,
+    "gevent.resolver_ares.Resolver" => &AresResolver,
 });
 
 /// The library an event loop is built on.
@@ -98,7 +138,7 @@ pub enum LoopLibrary {
 }
 
 /// An event loop implementation, what the `loop` setting chooses.
-pub trait EventLoop: Sync {
+pub trait EventLoop: Any + Sync {
     /// The library it is built on.
     fn library(&self) -> LoopLibrary;
     /// Whether it is bound through CFFI rather than a C extension.
@@ -143,10 +183,16 @@ registry!(dyn EventLoop => {
     "gevent.libev.corecext.loop" => &LibevCextLoop,
     "gevent.libev.corecffi.loop" => &LibevCffiLoop,
     "gevent.libuv.loop.loop" => &LibuvLoop,
+    // gevent/core.py copies the module of the loop the `loop` setting chose
+    // at import; fixed here to the default's choice on this platform.
+    #[cfg(not(windows))]
+    "gevent.core.loop" => &LibevCextLoop,
+    #[cfg(windows)]
+    "gevent.core.loop" => &LibuvLoop,
 });
 
 /// A file object implementation, what the `fileobject` setting chooses.
-pub trait FileObject: Sync {
+pub trait FileObject: Any + Sync {
     /// Whether its reads and writes run in the hub's threadpool.
     fn uses_threadpool(&self) -> bool;
     /// Whether other greenlets run while it waits.
@@ -194,10 +240,21 @@ registry!(dyn FileObject => {
     #[cfg(unix)]
     "gevent._fileobjectposix.FileObjectPosix" => &FileObjectPosix,
     "gevent._fileobjectcommon.FileObjectBlock" => &FileObjectBlock,
+    // gevent/fileobject.py re-exports the three classes, and names the one
+    // the `fileobject` setting chose at import `FileObject`: fixed here to
+    // the default's choice on this platform.
+    "gevent.fileobject.FileObjectThread" => &FileObjectThread,
+    #[cfg(unix)]
+    "gevent.fileobject.FileObjectPosix" => &FileObjectPosix,
+    "gevent.fileobject.FileObjectBlock" => &FileObjectBlock,
+    #[cfg(unix)]
+    "gevent.fileobject.FileObject" => &FileObjectPosix,
+    #[cfg(not(unix))]
+    "gevent.fileobject.FileObject" => &FileObjectThread,
 });
 
 /// A threadpool implementation, what the `threadpool` setting chooses.
-pub trait ThreadPool: Sync {
+pub trait ThreadPool: Any + Sync {
     /// The number of threads a hub's pool has unless told otherwise.
     fn default_size(&self) -> usize;
 }
@@ -217,7 +274,7 @@ registry!(dyn ThreadPool => {
 
 /// How a greenlet's context is turned into text for error reports, what
 /// the `format_context` setting chooses.
-pub trait FormatContext: Sync {
+pub trait FormatContext: Any + Sync {
     /// The value as text.
     fn format(&self, value: &dyn fmt::Debug) -> String;
 }

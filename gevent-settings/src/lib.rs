@@ -1,8 +1,9 @@
 //! gevent's configuration (`gevent._config` in Python), defined with
 //! `#[derive(Settings)]`: all 23 settings, their environment variables,
-//! defaults, value rules, shorthands and descriptions, so that it behaves
-//! like gevent on every environment value and renders gevent's documented
-//! property list.
+//! defaults, value rules, shorthands and descriptions, read as gevent
+//! 24.11.1 reads them except where this crate's README lists a divergence
+//! (NaN, digits other than ASCII, an empty number, typed `set`, ...), and
+//! rendering gevent's documented property list.
 //!
 //! ```
 //! use config_core::Settings;
@@ -15,14 +16,17 @@
 //! ```
 //!
 //! The process-wide instance is [`config()`], loaded from the environment on
-//! first use, as gevent's `gevent.config`.
+//! first use, as gevent's `gevent.config`. [`load`] reports every invalid,
+//! deprecated or unknown variable; the variables gevent reads outside its
+//! settings ([`OTHER_GEVENT_VARIABLES`]) are not unknown.
 //!
 //! Descriptions are gevent's, from its documentation (MIT licence); see
 //! this crate's README.
 //!
 //! # Where gevent's code and documentation disagree
 //!
-//! The documentation is followed, and a test pins each case:
+//! The documentation is followed (these are two rows of the README's table
+//! of divergences, each pinned by a test):
 //! - `threadpool_idle_task_timeout`: the docs say "Use -1 for no timeout";
 //!   gevent's code rejects every value that is not positive. Here -1 is
 //!   accepted.
@@ -35,7 +39,11 @@
 pub mod cli;
 pub mod components;
 
-use config_core::{Global, Importable, Settings};
+use std::borrow::Cow;
+use std::ffi::OsStr;
+use std::sync::Once;
+
+use config_core::{Env, Global, Importable, Loaded, Report, Settings, Source};
 
 use components::{EventLoop, FileObject, FormatContext, Resolver, ThreadPool};
 
@@ -259,7 +267,7 @@ pub struct Config {
     ///
     /// In the environment variable, these strings are separated by commas.
     // The documentation says list; gevent's code keeps one string. The
-    // documentation is the spec (see the crate docs).
+    // documentation is the spec (see the crate docs and the README).
     #[setting(
         env = "GEVENTARES_SERVERS",
         deprecated(
@@ -319,6 +327,77 @@ fn positive_or_no_timeout(seconds: &f64) -> Result<(), String> {
     if *seconds > 0.0 || *seconds == -1.0 { Ok(()) } else { Err("must be positive, or -1 for no timeout".to_owned()) }
 }
 
+/// An environment variable that gevent reads outside its settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OtherVariable {
+    /// The variable.
+    pub name: &'static str,
+    /// The file of gevent 24.11.1's source that reads it.
+    pub read_in: &'static str,
+    /// What gevent does with it.
+    pub purpose: &'static str,
+}
+
+/// The variables under this struct's prefixes (`GEVENT_`, `GEVENTARES_`)
+/// that gevent reads outside `gevent._config`: they name no setting, yet are
+/// not unknown, so no warning names them ([`load`] and [`config()`] leave
+/// them out). Found by searching all of gevent 24.11.1's source (its
+/// package, test support and build scripts) for `os.environ` and
+/// `os.getenv`; the settings' own variables are not repeated here.
+pub const OTHER_GEVENT_VARIABLES: &[OtherVariable] = &[
+    OtherVariable {
+        name: "GEVENT_DEBUG",
+        read_in: "src/gevent/_ffi/__init__.py",
+        purpose: "the log level of the CFFI event loops and watchers (also read by gevent.testing)",
+    },
+    OtherVariable {
+        name: "GEVENT_MANYLINUX",
+        read_in: "src/gevent/testing/sysinfo.py",
+        purpose: "gevent's test suite runs in a manylinux build (also read by _setupares.py when building)",
+    },
+    OtherVariable {
+        name: "GEVENT_MANYLINUX_NAME",
+        read_in: "src/gevent/testing/sysinfo.py",
+        purpose: "which manylinux or musllinux image gevent's test suite runs in",
+    },
+];
+
+/// Whether gevent reads the variable `name` outside its settings (it is
+/// one of [`OTHER_GEVENT_VARIABLES`]). Names are compared as the platform
+/// compares them: without case on Windows.
+pub fn is_other_gevent_variable(name: &OsStr) -> bool {
+    let Some(name) = name.to_str() else { return false };
+    OTHER_GEVENT_VARIABLES
+        .iter()
+        .any(|known| if cfg!(windows) { known.name.eq_ignore_ascii_case(name) } else { known.name == name })
+}
+
+/// Loads gevent's settings from `source`, keeping the default of each
+/// rejected value, and reports every rejected value and every warning, as
+/// [`Loaded::load`] does, except that a variable gevent reads elsewhere
+/// ([`OTHER_GEVENT_VARIABLES`]) is not reported as unknown.
+pub fn load<S: Source>(source: &S) -> Report<Config> {
+    Loaded::load(&WithoutOtherVariables(source))
+}
+
+/// A source that lists every name but those of [`OTHER_GEVENT_VARIABLES`],
+/// so that the search for unknown variables does not see them.
+struct WithoutOtherVariables<S>(S);
+
+impl<S: Source> Source for WithoutOtherVariables<S> {
+    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
+        self.0.get(name)
+    }
+
+    fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr)) {
+        self.0.for_each_name(&mut |name| {
+            if !is_other_gevent_variable(name) {
+                visit(name);
+            }
+        });
+    }
+}
+
 static CONFIG: Global<Config> = Global::new();
 
 /// The process-wide configuration, gevent's `gevent.config`: loaded from
@@ -331,5 +410,11 @@ static CONFIG: Global<Config> = Global::new();
 /// assert_eq!(config.get().fileobject.path(), Some("gevent._fileobjectcommon.FileObjectThread"));
 /// ```
 pub fn config() -> &'static Global<Config> {
+    static FIRST_LOAD: Once = Once::new();
+    // Loaded as `load` loads, so that a variable gevent reads elsewhere is
+    // not logged as unknown.
+    FIRST_LOAD.call_once(|| {
+        CONFIG.load_from(&WithoutOtherVariables(Env));
+    });
     &CONFIG
 }

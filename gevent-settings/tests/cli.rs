@@ -164,3 +164,125 @@ fn the_binary_exits_non_zero_and_names_the_variable() {
     let output = Process::new(env!("CARGO_BIN_EXE_gevent-config")).arg("check").env_clear().output().unwrap();
     assert_eq!(output.status.code(), Some(0));
 }
+
+/// A value wider than `format!`'s width limit (65,535): the table shows
+/// it in full, and only its own row is wider than the others.
+#[test]
+fn a_value_wider_than_a_format_width_is_shown_in_full() {
+    let wide = "x".repeat(70_000);
+    let env = [("GEVENTARES_FLAGS", wide.as_str()), ("GEVENT_BACKEND", "select")];
+    let (status, out, err) = gevent_config(Command::Show { format: ShowFormat::Table }, &env);
+    assert_eq!((status, err.as_str()), (0, ""));
+    let wide_row = out.lines().find(|l| l.starts_with("ares_flags")).unwrap();
+    assert_eq!(wide_row, format!("ares_flags                    '{wide}'  environment  GEVENTARES_FLAGS"));
+    // The other rows stay aligned among themselves, not padded to 70,000.
+    let backend = out.lines().find(|l| l.starts_with("libev_backend")).unwrap();
+    let source_column = backend.find("environment").unwrap();
+    assert_eq!(out.lines().next().unwrap().find("SOURCE"), Some(source_column), "{backend}");
+    assert!(out.len() < wide.len() + 5_000, "{} bytes", out.len());
+
+    // The public `table`, with the same value.
+    let loaded = <gevent_settings::Config as config_core::Settings>::from_source(&env).unwrap();
+    let table = gevent_settings::cli::table(&loaded);
+    assert!(table.contains(&format!("'{wide}'  environment  GEVENTARES_FLAGS\n")));
+}
+
+/// The characters no output of gevent-config may print raw: C0 (but the
+/// line breaks between lines), DEL, C1, the bidirectional controls and the
+/// line and paragraph separators.
+fn is_unsafe(c: char) -> bool {
+    matches!(u32::from(c), 0x00..=0x09 | 0x0b..=0x1f | 0x7f..=0x9f | 0x61c | 0x200e | 0x200f | 0x2028..=0x202e | 0x2066..=0x2069)
+}
+
+/// One of each kind of unsafe character, in a value.
+const HOSTILE: &str = "a\u{1b}[2J\u{7f}\u{9b}31m\u{202e}txt.exe\u{2066}\u{200f}\u{61c}\u{2028}\u{85}\t\r";
+
+fn assert_safe(what: &str, text: &str) {
+    let raw: Vec<String> = text.chars().filter(|&c| is_unsafe(c)).map(|c| format!("U+{:04X}", u32::from(c))).collect();
+    assert!(raw.is_empty(), "{what} prints {raw:?} raw:\n{text}");
+}
+
+#[test]
+fn show_json_escapes_every_unsafe_character_and_keeps_the_value() {
+    let (status, out, _) = gevent_config(Command::Show { format: ShowFormat::Json }, &[("GEVENTARES_FLAGS", HOSTILE)]);
+    assert_eq!(status, 0);
+    assert_safe("show --format json", &out);
+    assert!(
+        out.contains(r#""value": "a\u001b[2J\u007f\u009b31m\u202etxt.exe\u2066\u200f\u061c\u2028\u0085\t\r""#),
+        "{out}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["ares_flags"]["value"], HOSTILE);
+}
+
+#[test]
+fn show_table_escapes_every_unsafe_character() {
+    let env = [("GEVENTARES_FLAGS", HOSTILE), ("GEVENT_BACKEND", HOSTILE), ("GEVENT_RESOLVER_NAMESERVERS", HOSTILE)];
+    let (status, out, _) = gevent_config(Command::Show { format: ShowFormat::Table }, &env);
+    assert_eq!(status, 0);
+    assert_safe("show", &out);
+    assert!(
+        out.contains(r"'a\u{1b}[2J\u{7f}\u{9b}31m\u{202e}txt.exe\u{2066}\u{200f}\u{61c}\u{2028}\u{85}\t\r'"),
+        "{out}"
+    );
+}
+
+#[test]
+fn messages_on_stderr_escape_every_unsafe_character() {
+    let env = [
+        ("GEVENT_MAX_BLOCKING_TIME", HOSTILE),
+        ("GEVENT_RESOLVER", HOSTILE),
+        ("GEVENT_MONITOR_MEMORY_MAX", HOSTILE),
+        ("PYTHONTRACEMALLOC", HOSTILE),
+    ];
+    for command in
+        [Command::Check, Command::Show { format: ShowFormat::Table }, Command::Show { format: ShowFormat::Json }]
+    {
+        let (status, out, err) = gevent_config(command, &env);
+        assert_eq!((status, out.as_str()), (1, ""));
+        assert_eq!(err.matches("error: ").count(), 4, "{err}");
+        assert_safe("an error", &err);
+    }
+    let unknown = format!("GEVENT_{HOSTILE}");
+    let (status, _, err) = gevent_config(Command::Check, &[(unknown.as_str(), "1")]);
+    assert_eq!(status, 1);
+    assert!(err.contains("does not name a setting"), "{err}");
+    assert_safe("a warning", &err);
+}
+
+#[test]
+fn help_and_metadata_print_no_unsafe_character() {
+    let (_, help, _) = gevent_config(Command::Help, &[]);
+    assert_safe("help", &help);
+    let (_, metadata, _) = gevent_config(Command::Metadata, &[]);
+    assert_safe("metadata", &metadata);
+}
+
+/// clap's own messages repeat what was given on the command line.
+#[test]
+fn command_line_errors_escape_what_they_repeat() {
+    let output =
+        Process::new(env!("CARGO_BIN_EXE_gevent-config")).args(["show", "--format", HOSTILE]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("invalid value 'a\\u{1b}[2J"), "{stderr}");
+    assert_safe("a usage error", &stderr);
+}
+
+/// gevent reads `GEVENT_DEBUG` outside its settings (in `gevent._ffi`): it
+/// is not an unknown variable. A typo of it still is.
+#[test]
+fn variables_gevent_reads_elsewhere_are_not_unknown() {
+    let (status, out, err) = gevent_config(Command::Check, &[("GEVENT_DEBUG", "debug"), ("GEVENT_MANYLINUX", "1")]);
+    assert_eq!((status, err.as_str()), (0, ""));
+    assert_eq!(out, "gevent-config: the environment is valid (0 gevent variable(s) set)\n");
+    let (status, _, err) = gevent_config(Command::Show { format: ShowFormat::Json }, &[("GEVENT_DEBUG", "debug")]);
+    assert_eq!((status, err.as_str()), (0, ""));
+
+    let (status, _, err) = gevent_config(Command::Check, &[("GEVENT_DEBUG", "debug"), ("GEVENT_DEBGU", "debug")]);
+    assert_eq!(status, 1);
+    assert_eq!(
+        err,
+        "warning: environment variable GEVENT_DEBGU does not name a setting\ngevent-config: 1 problem(s) in the environment\n"
+    );
+}

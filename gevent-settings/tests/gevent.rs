@@ -1,6 +1,7 @@
-//! gevent's settings behave as gevent's do, value rule by value rule.
-//! Where gevent's code and its documentation disagree, the documentation
-//! is followed (see the crate docs), and a test below says so.
+//! gevent's settings, value rule by value rule, as gevent reads them except
+//! where the README's table of divergences says otherwise. Where gevent's
+//! code and its documentation disagree, the documentation is followed (see
+//! the crate docs), and a test below says so.
 
 use config_core::{Loaded, Origin, SetError, Settings, Value, Warning};
 use gevent_settings::Config;
@@ -161,7 +162,9 @@ fn positive_floats() {
         assert_eq!(reject(variable, "fast").reason, "not a number");
         assert_eq!(reject(variable, "nan").reason, "NaN is not a number that can be used here");
     }
-    // As gevent: an empty value is no value.
+    // An empty value is no value: None for an optional setting, as in
+    // gevent; the default for one that is not (gevent gives None there: a
+    // divergence, see the README).
     assert_eq!(load(&[("GEVENT_RESOLVER_TIMEOUT", "")]).resolver_timeout, None);
     assert_eq!(load(&[("GEVENT_MAX_BLOCKING_TIME", "")]).max_blocking_time, 0.1);
 }
@@ -398,4 +401,34 @@ fn components_say_what_the_docs_say() {
     let c = Config::defaults().unwrap();
     assert_eq!(c.format_context.format(&vec![1, 2]), "[1, 2]");
     assert_eq!(c.threadpool.default_size(), 10);
+}
+
+/// `OTHER_GEVENT_VARIABLES` is what a search of gevent's whole source finds
+/// read outside its settings (`data/gevent-environment-reads.tsv`, made by
+/// `data/gevent_environment_reads.py` from gevent 24.11.1's source).
+#[test]
+fn other_gevent_variables_are_those_gevent_reads_outside_its_settings() {
+    use std::collections::BTreeSet;
+    use std::ffi::OsStr;
+
+    use gevent_settings::{OTHER_GEVENT_VARIABLES, is_other_gevent_variable};
+
+    let reads: Vec<(&str, &str)> = include_str!("data/gevent-environment-reads.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .map(|line| line.split_once('\t').unwrap())
+        .collect();
+    let is_setting = |name: &str| Config::META.settings.iter().any(|s| s.env == name);
+    // Every variable _config.py reads is a setting's.
+    assert!(reads.iter().filter(|(_, file)| *file == "src/gevent/_config.py").all(|(name, _)| is_setting(name)));
+    let others: BTreeSet<&str> = reads.iter().map(|(name, _)| *name).filter(|name| !is_setting(name)).collect();
+    let listed: BTreeSet<&str> = OTHER_GEVENT_VARIABLES.iter().map(|v| v.name).collect();
+    assert_eq!(listed, others);
+    for variable in OTHER_GEVENT_VARIABLES {
+        assert!(reads.contains(&(variable.name, variable.read_in)), "{variable:?}");
+        assert!(Config::META.env_prefixes.iter().any(|p| variable.name.starts_with(p)), "{variable:?}");
+        assert!(is_other_gevent_variable(OsStr::new(variable.name)));
+    }
+    assert!(!is_other_gevent_variable(OsStr::new("GEVENT_DEBGU")));
+    assert!(!is_other_gevent_variable(OsStr::new("GEVENT_RESOLVER")));
 }

@@ -50,6 +50,10 @@ fn byte_counts_at_and_over_the_u64_limit() {
     assert_eq!(reason(variable, &format!("{}kb", "9".repeat(40))), "not a whole number of bytes");
 }
 
+/// An empty value of each kind. Three differ from gevent on purpose (the
+/// README's divergences): the integer and the float with a default give
+/// their default where gevent gives `None`, and the byte count gives `None`
+/// where gevent raises `TypeError`.
 #[test]
 fn empty_values_for_each_kind() {
     let c = load(&[

@@ -130,6 +130,21 @@ impl<C: Settings> Builder<C> {
         self.provider(args)
     }
 
+    /// The settings' flags and `--set NAME=VALUE` from `argv` (the
+    /// program's name first, as `std::env::args_os()` gives it), for a
+    /// program with no arguments of its own; one that has them flattens
+    /// [`cli::SettingsArgs`](crate::cli::SettingsArgs) into its parser and
+    /// passes [`args`](Self::args) its layer. A malformed command line is
+    /// reported with every other problem.
+    #[cfg(feature = "clap")]
+    pub fn argv(self, argv: impl IntoIterator<Item = impl Into<std::ffi::OsString> + Clone>) -> Self {
+        match crate::cli::parse_argv::<C>(argv) {
+            Ok(args) if args.problems().is_empty() => self.args(args.layer()),
+            Ok(args) => self.provider(Unreadable(args.problems()[0].clone(), Rank::CommandLine)),
+            Err(problem) => self.provider(Unreadable(problem, Rank::CommandLine)),
+        }
+    }
+
     /// Any source; it must be readable, or the load fails.
     pub fn provider(mut self, provider: impl Provider) -> Self {
         self.providers.push((Arc::new(provider), true));
@@ -202,4 +217,22 @@ impl<C: Settings> Builder<C> {
 
 fn is_unknown_name(warning: &Warning) -> bool {
     matches!(warning, Warning::UnknownVariable { .. } | Warning::UnknownKey { .. })
+}
+
+/// A source known to be unreadable: its error is reported at every load.
+#[cfg_attr(not(feature = "clap"), allow(dead_code))]
+struct Unreadable(SourceError, Rank);
+
+impl Provider for Unreadable {
+    fn rank(&self) -> Rank {
+        self.1
+    }
+
+    fn describe(&self) -> String {
+        self.0.place.clone()
+    }
+
+    fn read(&self) -> Result<Arc<dyn Layer>, SourceError> {
+        Err(self.0.clone())
+    }
 }

@@ -6,6 +6,8 @@ extern crate self as config_core;
 
 mod args;
 mod builder;
+#[cfg(feature = "clap")]
+pub mod cli;
 #[cfg(feature = "dotenv")]
 mod dotenv;
 mod error;

@@ -31,7 +31,11 @@ impl<C: Settings> Schema<C> {
         let tree = C::META.tree();
         let prefixes = tree.prefixes();
         let extra_env = tree.known_env();
-        let leaves: &'static [Leaf] = Box::leak(tree.into_leaves().into_boxed_slice());
+        let leaves = tree.into_leaves();
+        if let Some(clash) = clash(&leaves) {
+            panic!("the settings of `{}` cannot be told apart: {clash}", C::META.name);
+        }
+        let leaves: &'static [Leaf] = Box::leak(leaves.into_boxed_slice());
         let mut ops: Vec<&'static dyn FieldOps<C>> = C::__OPS.to_vec();
         for group in C::__GROUPS {
             ops.extend(group.ops());
@@ -54,6 +58,32 @@ impl<C> Schema<C> {
         let leaf = &self.leaves[index];
         (leaf.setting, &leaf.path, &leaf.env)
     }
+}
+
+/// Two settings that share a name or a variable: a setting whose name
+/// holds `_` and a nested one can meet in a variable (`database_pool_size`
+/// and `database.pool_size` both read `APP_DATABASE_POOL_SIZE`). A struct
+/// with such a pair is a mistake in the program, found on first use and by
+/// the test the derive generates.
+fn clash(leaves: &[Leaf]) -> Option<String> {
+    let mut names = HashMap::new();
+    let mut variables = HashMap::new();
+    for leaf in leaves {
+        for name in std::iter::once(&leaf.path).chain(&leaf.aliases) {
+            if let Some(other) = names.insert(name.as_ref(), &leaf.path) {
+                return Some(format!("`{other}` and `{}` are both named `{name}`", leaf.path));
+            }
+        }
+        for var in std::iter::once(&leaf.env).chain(&leaf.env_aliases) {
+            if let Some(other) = variables.insert(var.as_ref(), &leaf.path) {
+                return Some(format!(
+                    "`{other}` and `{}` both read the variable {var}: rename one, or give the group another `env_prefix`",
+                    leaf.path
+                ));
+            }
+        }
+    }
+    None
 }
 
 /// A nested group of a struct `P`: how to reach the group's struct, whose

@@ -123,7 +123,7 @@ impl Page {
         Page {
             title: meta.title.filter(|t| !t.trim().is_empty()).unwrap_or(meta.name).to_owned(),
             name: meta.name,
-            see_also: meta.see_also.iter().map(|s| Line::parse(s)).collect(),
+            see_also: meta.see_also.iter().filter(|s| !s.trim().is_empty()).map(|s| Line::parse(s)).collect(),
             intro: Prose::new(meta.doc),
             added: meta.added,
             settings,
@@ -145,6 +145,7 @@ impl SettingDoc {
         let see_also = meta
             .see_also
             .iter()
+            .filter(|s| !s.trim().is_empty())
             .map(|s| if names.contains(s) { SeeAlso::Setting(s) } else { SeeAlso::Text(Line::parse(s)) })
             .collect();
         SettingDoc {
@@ -184,12 +185,14 @@ pub fn default_value(meta: &SettingMeta) -> Option<String> {
 /// "Prefer the `replacement` setting. Note."
 fn deprecation_text(d: config_core::meta::Deprecation) -> Line {
     let mut inlines = Vec::new();
-    if let Some(replacement) = d.replacement {
+    // Blank text (possible in a metadata file) says nothing.
+    let blank = |s: &&str| !s.trim().is_empty();
+    if let Some(replacement) = d.replacement.filter(blank) {
         inlines.push(Inline::Text("Prefer the ".to_owned()));
         inlines.push(Inline::Code(replacement.to_owned()));
         inlines.push(Inline::Text(" setting.".to_owned()));
     }
-    if let Some(note) = d.note {
+    if let Some(note) = d.note.filter(blank) {
         if !inlines.is_empty() {
             inlines.push(Inline::Text(" ".to_owned()));
         }

@@ -456,3 +456,21 @@ fn hidden_characters_are_escaped_in_every_format() {
         assert!(page.contains(expected), "{format}:\n{page}");
     }
 }
+
+/// The defects as reported: an HTML comment over two lines in a doc
+/// comment, and a `default_doc` holding a newline.
+#[test]
+fn an_html_comment_or_a_newline_makes_no_live_env_line_and_keeps_rst_indented() {
+    let mut value = template();
+    value["settings"][4]["doc"] = json!("Greets. <!-- internal:\nAPP_DEBUG=1 --> More.");
+    value["settings"][2]["default"]["doc"] = json!("80\nLD_PRELOAD=/opt/evil.so");
+    let meta = meta(&value);
+    let env = render(meta, Format::Env);
+    assert!(env.lines().all(|l| l.is_empty() || l.starts_with('#')), "{env}");
+    assert!(env.contains("\n# Default: 80 LD_PRELOAD=/opt/evil.so\n"), "{env}");
+    let rst = render(meta, Format::Rst);
+    check_rst(&rst).unwrap();
+    assert!(rst.contains("\n      Greets. <!-- internal: APP\\_DEBUG=1 --> More.\n"), "{rst}");
+    let markdown = render(meta, Format::Markdown);
+    assert!(markdown.contains("\nGreets. \\<!-- internal: APP\\_DEBUG=1 --> More.\n"), "{markdown}");
+}

@@ -9,6 +9,7 @@
 
 mod escape;
 
+use std::cell::Cell;
 use std::fmt::Write as _;
 
 use crate::markdown::{Block, Inline, heading_levels};
@@ -58,6 +59,8 @@ struct Cx<'a> {
     nested: bool,
     base: u8,
     levels: &'a [u8],
+    /// The level of the heading written last (`base` before the first).
+    last: &'a Cell<u8>,
 }
 
 impl Cx<'_> {
@@ -65,9 +68,15 @@ impl Cx<'_> {
         Cx { nested: true, ..self }
     }
 
+    /// The level a description's heading is written at: its rank among the
+    /// description's levels, below `base`, and never more than one below
+    /// the heading before it.
     fn heading(self, level: u8) -> usize {
         let rank = self.levels.iter().position(|l| *l == level).unwrap_or(0);
-        (usize::from(self.base) + 1 + rank).min(6)
+        let ranked = usize::from(self.base) + 1 + rank;
+        let shown = ranked.min(usize::from(self.last.get()) + 1).min(6);
+        self.last.set(shown as u8);
+        shown
     }
 }
 
@@ -109,7 +118,8 @@ impl Writer<'_> {
     /// A description under a heading of level `base`.
     fn prose(&self, prose: &Prose, base: u8) -> String {
         let levels = heading_levels(&prose.blocks);
-        self.blocks(&prose.blocks, Cx { nested: false, base, levels: &levels })
+        let last = Cell::new(base);
+        self.blocks(&prose.blocks, Cx { nested: false, base, levels: &levels, last: &last })
     }
 
     fn blocks(&self, blocks: &[Block], cx: Cx<'_>) -> String {

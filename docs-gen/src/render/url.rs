@@ -13,6 +13,9 @@ const SCHEMES: &[&str] = &["http", "https", "mailto"];
 
 /// `url` made safe to write, or `None` when it must not be a link.
 pub(crate) fn safe(url: &str) -> Option<String> {
+    if url.trim().is_empty() {
+        return None;
+    }
     // A scheme is whatever precedes the first `:` that comes before any `/`,
     // `?` or `#`; browsers ignore spaces and controls around and inside it,
     // so anything odd there makes it an unknown scheme, never a path.
@@ -76,6 +79,8 @@ mod tests {
             "vbscript:msgbox",
             "file:///etc/passwd",
             "c:\\windows",
+            "",
+            " ",
         ] {
             assert_eq!(safe(url), None, "{url:?}");
         }

@@ -40,9 +40,14 @@ pub(super) fn line_start(escaped: &str) -> String {
     let line = escaped.trim_start();
     let Some(first) = line.chars().next() else { return String::new() };
     let word = line.split_whitespace().next().unwrap_or("");
-    let enumerator = word.len() > 1
-        && word.ends_with(['.', ')'])
-        && word[..word.len() - 1].chars().all(|c| c.is_alphanumeric() || c == '#');
+    let enumerator = word.strip_suffix(['.', ')']).is_some_and(|e| {
+        let roman = |set: &str| !e.is_empty() && e.chars().all(|c| set.contains(c));
+        (!e.is_empty() && e.chars().all(|c| c.is_ascii_digit()))
+            || (e.len() == 1 && e.chars().all(|c| c.is_ascii_alphabetic()))
+            || roman("ivxlcdm")
+            || roman("IVXLCDM")
+            || e == "#"
+    });
     let bullet = (first.is_ascii_punctuation() && first != '\\') || matches!(first, '•' | '‣' | '⁃');
     if bullet || enumerator { format!("\\{line}") } else { line.to_owned() }
 }
@@ -129,6 +134,8 @@ mod tests {
             ("• x", "\\• x"),
             ("plain words", "plain words"),
             ("e.g. this", "e.g. this"),
+            ("iv. item", "\\iv. item"),
+            ("Greets. more", "Greets. more"),
         ] {
             assert_eq!(line_start(line), escaped, "{line}");
         }

@@ -54,6 +54,22 @@ pub(crate) fn render(page: &Page) -> String {
     out
 }
 
+/// See-also entries as one line: settings as code (so, references), the
+/// rest as written, separated by commas.
+fn see_also_inlines(entries: &[SeeAlso]) -> Vec<Inline> {
+    let mut inlines = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        if i > 0 {
+            inlines.push(Inline::Text(", ".to_owned()));
+        }
+        match entry {
+            SeeAlso::Setting(name) => inlines.push(Inline::Code((*name).to_owned())),
+            SeeAlso::Text(line) => inlines.extend(line.inlines.iter().cloned()),
+        }
+    }
+    inlines
+}
+
 fn push_block(out: &mut String, block: &str) {
     if block.is_empty() {
         return;
@@ -85,20 +101,7 @@ impl Context<'_> {
         let mut out = format!("{STEP}.. py:property:: {}", escape::argument(setting.meta.name));
         let mut content = self.blocks(&setting.description.blocks, &body);
         if !setting.see_also.is_empty() {
-            let entries: Vec<Inline> = setting
-                .see_also
-                .iter()
-                .enumerate()
-                .flat_map(|(i, s)| {
-                    let sep = (i > 0).then(|| Inline::Text(", ".to_owned()));
-                    let entry = match s {
-                        SeeAlso::Setting(name) => vec![Inline::Code((*name).to_owned())],
-                        SeeAlso::Text(line) => line.inlines.clone(),
-                    };
-                    sep.into_iter().chain(entry)
-                })
-                .collect();
-            let line = self.line(&entries);
+            let line = self.line(&see_also_inlines(&setting.see_also));
             push_block(&mut content, &self.with_links(format!("{body}.. seealso:: {line}"), &body));
         }
         if let Some(added) = setting.added {
@@ -153,9 +156,8 @@ impl Context<'_> {
             }
             Block::Code { lang, text } => {
                 let lexer = if LEXERS.contains(&lang.as_str()) { lang.as_str() } else { "text" };
-                let code: Vec<String> = crate::render::chars::code_lines(text)
-                    .map(|l| format!("{indent}{STEP}{l}").trim_end().to_owned())
-                    .collect();
+                let code: Vec<String> =
+                    escape::code_lines(text).map(|l| format!("{indent}{STEP}{l}").trim_end().to_owned()).collect();
                 if code.iter().all(|l| l.trim().is_empty()) {
                     return String::new();
                 }

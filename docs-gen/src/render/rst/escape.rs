@@ -79,6 +79,12 @@ pub(super) fn word(text: &str) -> String {
     word
 }
 
+/// The lines of a code block (a literal block: taken as they are, but one
+/// line each, whatever line breaks they held).
+pub(super) fn code_lines(text: &str) -> impl Iterator<Item = String> + '_ {
+    chars::code_lines(text)
+}
+
 /// A name that can be the target of a cross-reference role as it is.
 pub(super) fn is_reference_name(name: &str) -> bool {
     let mut chars = name.chars();

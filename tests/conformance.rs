@@ -137,6 +137,36 @@ fn the_page_starts_with_the_spec_title_see_also_and_description() {
     assert_eq!(our_intro, spec_intro);
 }
 
+/// Deep links into gevent's page keep working on ours: every id the spec
+/// gives its title, class and properties (`gevent-configuration`,
+/// `gevent._config.Config.max_blocking_time`) is on the generated page,
+/// and a property's id is inside that setting's section.
+#[test]
+fn every_anchor_of_the_spec_lands_on_the_same_place() {
+    let spec = Html::parse_document(SPEC);
+    let options = Options {
+        module: Some("gevent._config".into()),
+        label: Some("gevent-configuration".into()),
+        ..Options::default()
+    };
+    let page = Html::parse_document(&render::<Config>(Format::Html, &options));
+    let main = spec.select(&select("article[role=main]")).next().unwrap();
+    let ids: Vec<&str> = main
+        .select(&select("[id]"))
+        .filter_map(|e| e.value().id())
+        .filter(|id| *id == "gevent-configuration" || id.starts_with("gevent._config.Config"))
+        .collect();
+    assert_eq!(ids.len(), 20, "{ids:?}");
+    for id in ids {
+        let found = page.select(&select(&format!("[id=\"{id}\"]"))).next();
+        let found = found.unwrap_or_else(|| panic!("#{id} is not on the generated page"));
+        if let Some(setting) = id.strip_prefix("gevent._config.Config.") {
+            let section = found.ancestors().filter_map(ElementRef::wrap).find(|e| e.value().name() == "section");
+            assert_eq!(section.and_then(|s| s.value().id()), Some(setting), "#{id} is not in its setting's section");
+        }
+    }
+}
+
 #[test]
 fn a_changed_setting_fails_with_a_readable_diff() {
     let spec = spec_settings(&Html::parse_document(SPEC));

@@ -5,9 +5,16 @@ use config_core::{Importable, Settings, registry};
 use docs_gen::{Format, Options, Order, render};
 use gevent_settings::Config;
 
-fn snapshot_every_format<C: Settings>(name: &str) {
+/// The options gevent's pages are rendered with (as `docs-gen` does for
+/// gevent's settings): its module and label, so that Sphinx names and deep
+/// links match gevent's published page.
+fn gevent_options() -> Options {
+    Options { module: Some("gevent._config".into()), label: Some("gevent-configuration".into()), ..Options::default() }
+}
+
+fn snapshot_every_format<C: Settings>(name: &str, options: &Options) {
     for format in Format::ALL {
-        let page = render::<C>(format, &Options::default());
+        let page = render::<C>(format, options);
         insta::with_settings!({ snapshot_suffix => format.name(), prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!(name, page);
         });
@@ -17,7 +24,7 @@ fn snapshot_every_format<C: Settings>(name: &str) {
 #[cfg(not(windows))] // The loop's default differs on Windows.
 #[test]
 fn gevent_in_every_format() {
-    snapshot_every_format::<Config>("gevent");
+    snapshot_every_format::<Config>("gevent", &gevent_options());
 }
 
 /// A plugin interface of the example service.
@@ -65,7 +72,7 @@ pub struct Service {
 
 #[test]
 fn a_second_struct_in_every_format() {
-    snapshot_every_format::<Service>("service");
+    snapshot_every_format::<Service>("service", &Options::default());
 }
 
 #[test]
@@ -95,7 +102,7 @@ fn deprecated_settings_show_their_deprecation_and_replacement() {
 #[test]
 fn settings_are_alphabetical_unless_asked_for_source_order() {
     let names = |order| {
-        let text = render::<Config>(Format::Text, &Options { order });
+        let text = render::<Config>(Format::Text, &Options { order, ..Options::default() });
         text.lines().filter(|l| !l.is_empty() && !l.starts_with(' ')).map(str::to_owned).collect::<Vec<_>>()
     };
     let alphabetical = names(Order::Alphabetical);
@@ -108,17 +115,42 @@ fn settings_are_alphabetical_unless_asked_for_source_order() {
 
 #[test]
 fn the_html_page_is_self_contained_and_filterable() {
-    let page = render::<Config>(Format::Html, &Options::default());
+    let page = render::<Config>(Format::Html, &gevent_options());
     assert!(!page.contains("<link") && !page.contains("src=\""), "no external assets");
     assert!(page.contains("prefers-color-scheme: dark"));
     assert!(
         page.contains("<section class=\"setting\" id=\"max_blocking_time\" data-env=\"GEVENT_MAX_BLOCKING_TIME\">")
     );
-    assert!(page.contains("<li data-for=\"max_blocking_time\"><a href=\"#max_blocking_time\">"));
-    // Hidden until the script shows it, so the page works without JavaScript.
+    // gevent's own anchor lands on the same section.
     assert!(page.contains(
-        "id=\"filter\" placeholder=\"Filter by name or environment variable\" aria-label=\"Filter settings\" hidden>"
+        "id=\"max_blocking_time\" data-env=\"GEVENT_MAX_BLOCKING_TIME\">\n\
+         <span class=\"alias\" id=\"gevent._config.Config.max_blocking_time\"></span>"
     ));
+    assert!(page.contains("<h1 id=\"gevent-configuration\">Configuring gevent</h1>"));
+    assert!(page.contains("<li data-for=\"max_blocking_time\"><a href=\"#max_blocking_time\">"));
+    // Deprecated settings are marked in the contents.
+    assert!(page.contains("<span class=\"env\">GEVENTARES_SERVERS</span> <span class=\"tag\">deprecated</span></li>"));
+    // Hidden until the script shows it, so the page works without JavaScript.
+    assert!(page.contains("id=\"filter\" placeholder=\"Filter settings\" aria-label=\"Filter settings\""));
+    assert!(page.contains("aria-describedby=\"filter-status\" hidden>"));
+    assert!(page.contains("<p id=\"filter-status\" role=\"status\" aria-live=\"polite\" hidden></p>"));
+}
+
+/// `gevent-config help` mirrors `python -m gevent._config`, whose purpose is
+/// to find environment variables: it lists every setting, the hidden
+/// `GEVENTARES_*` ones too, while no page shows them.
+#[test]
+fn help_lists_every_setting_hidden_ones_too() {
+    let help = gevent_settings::cli::help();
+    let names: Vec<&str> = help.lines().filter(|l| !l.is_empty() && !l.starts_with(' ')).collect();
+    assert_eq!(names.len(), 23, "{names:?}");
+    assert_eq!(names, Config::META.names().collect::<Vec<_>>());
+    for hidden in
+        ["GEVENTARES_FLAGS", "GEVENTARES_TRIES", "GEVENTARES_NDOTS", "GEVENTARES_UDP_PORT", "GEVENTARES_TCP_PORT"]
+    {
+        assert!(help.contains(&format!("`{hidden}`")), "help does not name {hidden}");
+    }
+    assert_eq!(Config::META.settings.iter().filter(|s| s.hidden).count(), 5);
 }
 
 /// `docs-gen` embeds gevent's metadata as JSON (it cannot link

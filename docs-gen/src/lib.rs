@@ -30,7 +30,13 @@
 //! | `env` | a commented `.env` template: each setting's first sentence, default and variable |
 //! | `text` | terminal help, as `gevent-config help` prints it |
 //!
-//! Hidden settings appear in none of them. Each setting's section carries,
+//! Hidden settings appear in none of them (unless
+//! [`Options::include_hidden`] asks for them), and a secret setting's default
+//! in none, whatever the metadata holds. Every string of the metadata is
+//! data: each format escapes it, so that no description, name or version
+//! can make markup, a line of its own, an unsafe link (only `http`, `https`,
+//! `mailto` and relative links are kept) or invisible control characters
+//! (they are shown as escapes such as `\u{202e}`). Each setting's section carries,
 //! in this order: its description, see-also, version added, deprecation,
 //! the standard paragraph of its kind, its default and its environment
 //! variable, in the words of gevent's reference page.
@@ -141,10 +147,34 @@ pub enum Order {
 }
 
 /// Rendering options.
+///
+/// ```
+/// use docs_gen::{Options, Order};
+///
+/// // A Sphinx page whose objects are named `app.config.Config.<setting>`,
+/// // with a label other pages can refer to.
+/// let options = Options {
+///     module: Some("app.config".into()),
+///     label: Some("app-configuration".into()),
+///     ..Options::default()
+/// };
+/// assert_eq!(options.order, Order::Alphabetical);
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// The order of the settings.
     pub order: Order,
+    /// Lists hidden settings too. For help that must name every variable a
+    /// program reads (`gevent-config help`); reference pages leave this off.
+    pub include_hidden: bool,
+    /// The (Python-style, dotted) module the struct is documented in. The
+    /// `rst` page declares it as the current module, so that the inventory
+    /// names each setting `module.Struct.setting`; the `html` page gives each
+    /// setting that anchor too.
+    pub module: Option<String>,
+    /// A label for the page: a Sphinx label before the `rst` title (so that
+    /// `:ref:` finds it), an anchor at the top of the `html` page.
+    pub label: Option<String>,
 }
 
 /// Renders the settings of `C`.
@@ -155,12 +185,12 @@ pub fn render<C: Settings>(format: Format, options: &Options) -> String {
 /// Renders the settings described by `meta` (from a type, or read from JSON
 /// with [`StructMeta::from_json`]).
 pub fn render_meta(meta: &'static StructMeta, format: Format, options: &Options) -> String {
-    let page = || Page::new(meta, options.order);
+    let page = || Page::new(meta, options);
     match format {
         Format::Rst => render::rst::render(&page()),
         Format::Markdown => render::markdown::render(&page()),
         Format::Html => render::html::render(&page()),
-        Format::Json => render::json::render(meta),
+        Format::Json => render::json::render(meta, options),
         Format::Env => render::env::render(&page()),
         Format::Text => render::text::render(&page()),
     }

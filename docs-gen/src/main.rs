@@ -14,6 +14,11 @@ use docs_gen::{Format, Options, Order, render_meta};
 /// this copy current).
 const GEVENT: &str = include_str!("../gevent.json");
 
+/// Where gevent documents its settings: the module and label of its page,
+/// which other pages (and `:attr:` references) point at.
+const GEVENT_MODULE: &str = "gevent._config";
+const GEVENT_LABEL: &str = "gevent-configuration";
+
 /// Renders reference documentation from settings metadata.
 #[derive(Debug, Parser)]
 #[command(name = "docs-gen", version)]
@@ -28,6 +33,15 @@ struct Args {
     /// settings when absent.
     #[arg(long, value_name = "FILE")]
     metadata: Option<PathBuf>,
+    /// The module the settings struct is documented in (rst: the current
+    /// module, so that objects are named `MODULE.Struct.setting`); gevent's
+    /// when rendering gevent's settings.
+    #[arg(long, value_name = "MODULE")]
+    module: Option<String>,
+    /// A label for the page (rst: a Sphinx label; html: an anchor); gevent's
+    /// when rendering gevent's settings.
+    #[arg(long, value_name = "LABEL")]
+    label: Option<String>,
     /// Where to write the page; standard output when absent.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
@@ -46,7 +60,14 @@ fn main() -> ExitCode {
 fn run(args: &Args) -> Result<(), String> {
     let meta = load(args.metadata.as_ref())?;
     let format = args.format;
-    let page = render_meta(meta, format, &Options { order: args.order });
+    let gevent = args.metadata.is_none();
+    let options = Options {
+        order: args.order,
+        include_hidden: false,
+        module: args.module.clone().or_else(|| gevent.then(|| GEVENT_MODULE.to_owned())),
+        label: args.label.clone().or_else(|| gevent.then(|| GEVENT_LABEL.to_owned())),
+    };
+    let page = render_meta(meta, format, &options);
     match &args.out {
         Some(path) => {
             fs::write(path, page).map_err(|e| format!("cannot write {}: {e}", path.display()))?;

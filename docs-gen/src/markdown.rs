@@ -9,7 +9,13 @@ pub enum Block {
     /// A paragraph.
     Paragraph(Vec<Inline>),
     /// A heading inside a description (a rubric, in Sphinx's terms).
-    Heading(Vec<Inline>),
+    Heading {
+        /// Its level as written, 1 to 6 (formats with levels shift it below
+        /// their own headings).
+        level: u8,
+        /// Its text.
+        inlines: Vec<Inline>,
+    },
     /// A bullet or numbered list; each item is a list of blocks.
     List {
         /// Whether the list is numbered.
@@ -102,12 +108,49 @@ pub fn parse(text: &str) -> Vec<Block> {
     builder.finish()
 }
 
-/// Parses Markdown that is one paragraph's worth of inline content.
+/// Parses Markdown meant as one line of inline content. Whatever blocks it
+/// holds run together, separated by spaces: nothing is dropped, and nothing
+/// starts a line.
 pub fn parse_inline(text: &str) -> Vec<Inline> {
-    match parse(text).into_iter().next() {
-        Some(Block::Paragraph(inlines)) => inlines,
-        Some(_) | None => vec![Inline::Text(text.to_owned())],
+    let mut out = Vec::new();
+    flatten(&parse(text), &mut out);
+    out
+}
+
+fn flatten(blocks: &[Block], out: &mut Vec<Inline>) {
+    for block in blocks {
+        if !out.is_empty() {
+            out.push(Inline::SoftBreak);
+        }
+        match block {
+            Block::Paragraph(inlines) | Block::Heading { inlines, .. } => out.extend(inlines.iter().cloned()),
+            Block::List { items, .. } => items.iter().for_each(|item| flatten(item, out)),
+            Block::Code { text, .. } => out.push(Inline::Code(text.trim_end().to_owned())),
+            Block::Alert(_, inner) | Block::Quote(inner) => flatten(inner, out),
+        }
     }
+}
+
+/// The heading levels used in `blocks`, nested ones included, in order
+/// and each once: a format that nests descriptions under its own headings
+/// gives the n-th of them the n-th level below its own, so that no level is
+/// skipped.
+pub fn heading_levels(blocks: &[Block]) -> Vec<u8> {
+    fn collect(blocks: &[Block], out: &mut Vec<u8>) {
+        for block in blocks {
+            match block {
+                Block::Heading { level, .. } => out.push(*level),
+                Block::List { items, .. } => items.iter().for_each(|item| collect(item, out)),
+                Block::Alert(_, inner) | Block::Quote(inner) => collect(inner, out),
+                Block::Paragraph(_) | Block::Code { .. } => {}
+            }
+        }
+    }
+    let mut levels = Vec::new();
+    collect(blocks, &mut levels);
+    levels.sort_unstable();
+    levels.dedup();
+    levels
 }
 
 /// The plain text of inline content, breaks as spaces.
@@ -130,6 +173,7 @@ enum Frame {
     List { ordered: bool, items: Vec<Vec<Block>> },
     Quote(Option<Alert>, Vec<Block>),
     Inlines(Vec<Inline>),
+    Heading(u8, Vec<Inline>),
     Emph(Vec<Inline>),
     Strong(Vec<Inline>),
     Link(String, Vec<Inline>),
@@ -155,15 +199,29 @@ impl Builder {
             Event::Code(code) => self.inline(Inline::Code(code.into_string())),
             Event::SoftBreak => self.inline(Inline::SoftBreak),
             Event::HardBreak => self.inline(Inline::HardBreak),
-            // Raw HTML and the like are kept as text: every format can show it.
-            Event::Html(text) | Event::InlineHtml(text) => self.text(&text),
+            // Raw HTML is kept as text, never markup: every format shows it
+            // as written, its line breaks as breaks.
+            Event::Html(text) | Event::InlineHtml(text) => self.html(&text),
             _ => {}
+        }
+    }
+
+    fn html(&mut self, text: &str) {
+        let mut lines = text.split('\n').peekable();
+        while let Some(line) = lines.next() {
+            if !line.is_empty() {
+                self.text(line);
+            }
+            if lines.peek().is_some_and(|next| !next.is_empty()) {
+                self.inline(Inline::SoftBreak);
+            }
         }
     }
 
     fn start(&mut self, tag: Tag<'_>) {
         let frame = match tag {
-            Tag::Paragraph | Tag::Heading { .. } => Frame::Inlines(Vec::new()),
+            Tag::Paragraph => Frame::Inlines(Vec::new()),
+            Tag::Heading { level, .. } => Frame::Heading(level as u8, Vec::new()),
             Tag::List(first) => Frame::List { ordered: first.is_some(), items: Vec::new() },
             Tag::Item => Frame::Item(Vec::new()),
             Tag::BlockQuote(kind) => Frame::Quote(kind.map(alert), Vec::new()),
@@ -185,7 +243,7 @@ impl Builder {
     fn end(&mut self, end: TagEnd) {
         let frame = self.stack.pop().expect("every end has a start");
         match (end, frame) {
-            (TagEnd::Heading(_), Frame::Inlines(inlines)) => self.block(Block::Heading(inlines)),
+            (_, Frame::Heading(level, inlines)) => self.block(Block::Heading { level, inlines }),
             (_, Frame::Inlines(inlines)) => self.block(Block::Paragraph(inlines)),
             (_, Frame::List { ordered, items }) => self.block(Block::List { ordered, items }),
             (_, Frame::Item(blocks)) => self.item(blocks),
@@ -208,7 +266,9 @@ impl Builder {
 
     fn inline(&mut self, inline: Inline) {
         match self.stack.last_mut() {
-            Some(Frame::Inlines(v) | Frame::Emph(v) | Frame::Strong(v) | Frame::Link(_, v)) => v.push(inline),
+            Some(Frame::Inlines(v) | Frame::Heading(_, v) | Frame::Emph(v) | Frame::Strong(v) | Frame::Link(_, v)) => {
+                v.push(inline)
+            }
             // A tight list item holds its text without a paragraph.
             Some(Frame::Item(blocks)) => match blocks.last_mut() {
                 Some(Block::Paragraph(v)) => v.push(inline),
@@ -278,7 +338,7 @@ mod tests {
     fn alerts_headings_and_loose_lists() {
         let blocks =
             parse("#### Rubric\n\n- one\n\n  more\n\n  > [!CAUTION]\n  > careful\n\n- two\n\n> [!NOTE]\n> noted");
-        assert_eq!(blocks[0], Block::Heading(vec![Inline::Text("Rubric".into())]));
+        assert_eq!(blocks[0], Block::Heading { level: 4, inlines: vec![Inline::Text("Rubric".into())] });
         let Block::List { ordered: false, items } = &blocks[1] else { panic!("{blocks:?}") };
         assert_eq!(items.len(), 2);
         assert_eq!(items[0][1], Block::Paragraph(vec![Inline::Text("more".into())]));

@@ -1,8 +1,10 @@
 //! One module per format, each rendering a [`Page`](crate::Page).
 
+pub(crate) mod chars;
 pub(crate) mod env;
 pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod markdown;
 pub(crate) mod rst;
 pub(crate) mod text;
+pub(crate) mod url;

@@ -78,3 +78,20 @@ fn an_unknown_format_is_a_usage_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8(output.stderr).unwrap().contains("invalid value 'pdf'"));
 }
+
+#[test]
+fn gevents_page_names_its_module_and_label_and_other_metadata_may_too() {
+    let rst = String::from_utf8(docs_gen(&["--format", "rst"]).stdout).unwrap();
+    assert!(rst.starts_with(".. _gevent-configuration:\n\nConfiguring gevent\n"), "{rst}");
+    assert!(rst.contains("\n.. py:currentmodule:: gevent._config\n"));
+
+    let json = r#"{"name": "App", "settings": [{"name": "port", "env": "APP_PORT", "kind": "integer", "default": {"value": 80}}]}"#;
+    let path = scratch("app.json", json);
+    let plain = String::from_utf8(docs_gen(&["--format", "rst", "--metadata", path.to_str().unwrap()]).stdout).unwrap();
+    assert!(plain.starts_with("App\n===\n") && !plain.contains("currentmodule"), "{plain}");
+    let args =
+        ["--format", "rst", "--metadata", path.to_str().unwrap(), "--module", "app.config", "--label", "app-settings"];
+    let named = String::from_utf8(docs_gen(&args).stdout).unwrap();
+    assert!(named.starts_with(".. _app-settings:\n\nApp\n===\n"), "{named}");
+    assert!(named.contains("\n.. py:currentmodule:: app.config\n\n.. py:class:: App\n"), "{named}");
+}

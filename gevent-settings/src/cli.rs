@@ -71,10 +71,13 @@ pub fn run(cli: &Cli, source: &impl Source, out: &mut dyn Write, err: &mut dyn W
     }
 }
 
-/// The text `gevent-config help` prints: every documented setting in
+/// The text `gevent-config help` prints: every setting, hidden ones too, in
 /// declaration order, as `python -m gevent._config` prints them.
 pub fn help() -> String {
-    docs_gen::render::<Config>(Format::Text, &Options { order: Order::Source })
+    docs_gen::render::<Config>(
+        Format::Text,
+        &Options { order: Order::Source, include_hidden: true, ..Options::default() },
+    )
 }
 
 fn show(report: Report<Config>, format: ShowFormat, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {

@@ -130,13 +130,14 @@ fn check_names_every_invalid_unknown_and_deprecated_variable() {
 
 #[cfg(not(windows))] // The loop's documented default differs on Windows.
 #[test]
-fn help_prints_each_documented_setting_and_its_description() {
+fn help_prints_each_setting_and_its_description() {
     let (status, out, _) = gevent_config(Command::Help, &[]);
     assert_eq!(status, 0);
     let names: Vec<&str> = out.lines().filter(|l| !l.is_empty() && !l.starts_with(' ')).collect();
-    assert_eq!(names.len(), 18);
+    // Hidden settings too, as `python -m gevent._config` prints them.
+    assert_eq!(names.len(), 23);
     assert_eq!(names[0], "resolver");
-    assert!(!out.contains("ares_flags"));
+    assert!(out.contains("ares_flags"));
     insta::assert_snapshot!("help", out);
 }
 

@@ -1,11 +1,17 @@
 //! `html`: one self-contained page (inline style and script, no external
-//! assets), readable in light and dark mode, with a table of contents and a
-//! filter box. Each setting's heading and text sit in one `<section>` whose
-//! `id` is the setting's name. Without JavaScript the filter box stays
-//! hidden and every setting shows.
+//! assets), readable in light and dark mode and on a phone, with a table of
+//! contents (a sticky column on wide screens) and a filter box. Each
+//! setting's heading and text sit in one `<section>` whose `id` is the
+//! setting's name; an empty element inside carries its qualified name
+//! (`module.Struct.setting`, as Sphinx names it), so that both kinds of link
+//! land on it. Without JavaScript the filter box stays hidden and every
+//! setting shows. Every string goes through [`escape`].
+
+mod escape;
 
 use std::fmt::Write as _;
 
+use super::url;
 use crate::markdown::{Block, Inline};
 use crate::model::{Page, SeeAlso, SettingDoc};
 
@@ -13,8 +19,8 @@ const STYLE: &str = include_str!("html/page.css");
 const SCRIPT: &str = include_str!("html/filter.js");
 
 pub(crate) fn render(page: &Page) -> String {
-    let cx = Context { settings: page.settings.iter().map(|s| s.meta.name).collect() };
-    let title = escape(&page.title);
+    let cx = Context { page };
+    let title = escape::text(&page.title);
     let mut out = String::new();
     let _ = write!(
         out,
@@ -22,37 +28,41 @@ pub(crate) fn render(page: &Page) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n<title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n"
     );
-    let _ = writeln!(out, "<header>\n<h1>{title}</h1>");
+    let label = page.label.as_deref().map(|l| format!(" id=\"{}\"", escape::text(l))).unwrap_or_default();
+    let _ = writeln!(out, "<header id=\"{}\">\n<h1{label}>{title}</h1>", escape::text(&cx.qualified(None)));
     for line in &page.see_also {
         let _ =
             writeln!(out, "{}", admonition("seealso", "See also", &format!("<p>{}</p>", cx.inlines(&line.inlines))));
     }
     out.push_str(&cx.blocks(&page.intro.blocks));
     if let Some(added) = page.added {
-        let _ = writeln!(out, "<div class=\"versionadded\"><p>Added in version {}.</p></div>", escape(added));
+        let _ = writeln!(out, "<div class=\"versionadded\"><p>Added in version {}.</p></div>", escape::text(added));
     }
-    out.push_str("</header>\n");
+    out.push_str("</header>\n<div class=\"layout\">\n");
     toc(&mut out, page);
     out.push_str("<main>\n");
     for setting in &page.settings {
         cx.section(&mut out, setting);
     }
-    let _ = write!(out, "</main>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n");
+    let _ = write!(out, "</main>\n</div>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n");
     out
 }
 
-/// The table of contents, with the filter box (shown by the script).
+/// The table of contents, with the filter box and its status line (shown by
+/// the script).
 fn toc(out: &mut String, page: &Page) {
     out.push_str(
         "<nav class=\"toc\" aria-label=\"Settings\">\n<h2>Settings</h2>\n\
-         <input type=\"search\" id=\"filter\" placeholder=\"Filter by name or environment variable\" \
-         aria-label=\"Filter settings\" hidden>\n<p id=\"no-match\" hidden>No setting matches.</p>\n<ul>\n",
+         <input type=\"search\" id=\"filter\" placeholder=\"Filter settings\" \
+         aria-label=\"Filter settings\" aria-describedby=\"filter-status\" hidden>\n\
+         <p id=\"filter-status\" role=\"status\" aria-live=\"polite\" hidden></p>\n<ul>\n",
     );
     for setting in &page.settings {
-        let (name, env) = (escape(setting.meta.name), escape(setting.meta.env));
+        let (name, env) = (escape::text(setting.meta.name), escape::text(setting.meta.env));
+        let tag = if setting.deprecated.is_some() { " <span class=\"tag\">deprecated</span>" } else { "" };
         let _ = writeln!(
             out,
-            "<li data-for=\"{name}\"><a href=\"#{name}\"><code>{name}</code></a> <span class=\"env\">{env}</span></li>"
+            "<li data-for=\"{name}\"><a href=\"#{name}\"><code>{name}</code></a> <span class=\"env\">{env}</span>{tag}</li>"
         );
     }
     out.push_str("</ul>\n</nav>\n");
@@ -62,18 +72,36 @@ fn admonition(class: &str, title: &str, body: &str) -> String {
     format!("<div class=\"admonition {class}\">\n<p class=\"admonition-title\">{title}</p>\n{body}\n</div>")
 }
 
-/// Which names are settings: code spans naming one link to its section.
-struct Context {
-    settings: Vec<&'static str>,
+/// The page being rendered: which names are settings (code spans naming
+/// one link to its section), and the module and struct they belong to.
+struct Context<'a> {
+    page: &'a Page,
 }
 
-impl Context {
+impl Context<'_> {
+    /// `module.Struct` or `module.Struct.setting`, as Sphinx names them.
+    fn qualified(&self, setting: Option<&str>) -> String {
+        let mut name = String::new();
+        if let Some(module) = &self.page.module {
+            name.push_str(module);
+            name.push('.');
+        }
+        name.push_str(self.page.name);
+        if let Some(setting) = setting {
+            name.push('.');
+            name.push_str(setting);
+        }
+        name
+    }
+
     fn section(&self, out: &mut String, setting: &SettingDoc) {
-        let (name, env) = (escape(setting.meta.name), escape(setting.meta.env));
+        let (name, env) = (escape::text(setting.meta.name), escape::text(setting.meta.env));
+        let qualified = escape::text(&self.qualified(Some(setting.meta.name)));
         let _ = writeln!(
             out,
-            "<section class=\"setting\" id=\"{name}\" data-env=\"{env}\">\n\
-             <h2><a class=\"anchor\" href=\"#{name}\"><code>{name}</code></a></h2>\n<div class=\"body\">"
+            "<section class=\"setting\" id=\"{name}\" data-env=\"{env}\">\n<span class=\"alias\" id=\"{qualified}\"></span>\n\
+             <h2><code>{name}</code><a class=\"headerlink\" href=\"#{name}\" title=\"Link to this setting\">¶</a></h2>\n\
+             <div class=\"body\">"
         );
         out.push_str(&self.blocks(&setting.description.blocks));
         if !setting.see_also.is_empty() {
@@ -88,13 +116,13 @@ impl Context {
             let _ = writeln!(out, "{}", admonition("seealso", "See also", &format!("<p>{}</p>", entries.join(", "))));
         }
         if let Some(added) = setting.added {
-            let _ = writeln!(out, "<div class=\"versionadded\"><p>Added in version {}.</p></div>", escape(added));
+            let _ = writeln!(out, "<div class=\"versionadded\"><p>Added in version {}.</p></div>", escape::text(added));
         }
         if let Some(d) = &setting.deprecated {
             let _ = writeln!(
                 out,
                 "<div class=\"deprecated\"><p><span class=\"versionmodified\">Deprecated since version {}: </span>{}</p></div>",
-                escape(d.since),
+                escape::text(d.since),
                 self.inlines(&d.text.inlines)
             );
         }
@@ -111,7 +139,7 @@ impl Context {
     fn block(&self, block: &Block) -> String {
         match block {
             Block::Paragraph(inlines) => format!("<p>{}</p>", self.inlines(inlines)),
-            Block::Heading(inlines) => format!("<p class=\"rubric\">{}</p>", self.inlines(inlines)),
+            Block::Heading { inlines, .. } => format!("<p class=\"rubric\">{}</p>", self.inlines(inlines)),
             Block::List { ordered, items } => {
                 let tag = if *ordered { "ol" } else { "ul" };
                 let items: String = items.iter().map(|item| format!("<li>{}</li>\n", self.blocks(item))).collect();
@@ -119,8 +147,9 @@ impl Context {
             }
             Block::Code { lang, text } => {
                 let class =
-                    if lang.is_empty() { String::new() } else { format!(" class=\"language-{}\"", escape(lang)) };
-                format!("<pre><code{class}>{}</code></pre>", escape(text))
+                    if lang.is_empty() { String::new() } else { format!(" class=\"language-{}\"", escape::text(lang)) };
+                // Focusable, so that a keyboard can scroll a long line.
+                format!("<pre tabindex=\"0\"><code{class}>{}</code></pre>", escape::code_block(text))
             }
             Block::Alert(kind, inner) => admonition(kind.name(), kind.title(), self.blocks(inner).trim_end()),
             Block::Quote(inner) => format!("<blockquote>\n{}</blockquote>", self.blocks(inner)),
@@ -128,52 +157,31 @@ impl Context {
     }
 
     fn inlines(&self, inlines: &[Inline]) -> String {
-        inlines.iter().map(|i| self.inline(i)).collect()
+        self.inlines_in(inlines, false)
     }
 
-    fn inline(&self, inline: &Inline) -> String {
+    /// Inline content; inside a link, nothing more is a link (links do not nest).
+    fn inlines_in(&self, inlines: &[Inline], in_link: bool) -> String {
+        inlines.iter().map(|i| self.inline(i, in_link)).collect()
+    }
+
+    fn inline(&self, inline: &Inline, in_link: bool) -> String {
         match inline {
-            Inline::Text(text) => escape(text),
-            Inline::Code(code) if self.settings.contains(&code.as_str()) => {
-                format!("<a href=\"#{0}\"><code>{0}</code></a>", escape(code))
+            Inline::Text(text) => escape::text(text),
+            Inline::Code(code) if !in_link && self.page.is_setting(code) => {
+                format!("<a href=\"#{0}\"><code>{0}</code></a>", escape::text(code))
             }
-            Inline::Code(code) => format!("<code>{}</code>", escape(code)),
-            Inline::Emph(inner) => format!("<em>{}</em>", self.inlines(inner)),
-            Inline::Strong(inner) => format!("<strong>{}</strong>", self.inlines(inner)),
-            Inline::Link { url, content } => match safe_url(url) {
-                Some(url) => format!("<a href=\"{}\">{}</a>", escape(url), self.inlines(content)),
-                None => self.inlines(content),
+            Inline::Code(code) => format!("<code>{}</code>", escape::text(code)),
+            Inline::Emph(inner) => format!("<em>{}</em>", self.inlines_in(inner, in_link)),
+            Inline::Strong(inner) => format!("<strong>{}</strong>", self.inlines_in(inner, in_link)),
+            Inline::Link { url, content } => match url::safe(url) {
+                Some(url) if !in_link => {
+                    format!("<a href=\"{}\">{}</a>", escape::text(&url), self.inlines_in(content, true))
+                }
+                _ => self.inlines_in(content, in_link),
             },
             Inline::SoftBreak => "\n".to_owned(),
             Inline::HardBreak => "<br>\n".to_owned(),
         }
     }
-}
-
-/// Links to the web, to mail, or within the page; nothing that runs script.
-fn safe_url(url: &str) -> Option<&str> {
-    let lower = url.trim_start().to_ascii_lowercase();
-    let scheme = lower.split_once(':').map(|(s, _)| s);
-    match scheme {
-        None => Some(url),
-        Some("http" | "https" | "mailto") => Some(url),
-        Some(s) if s.contains(['/', '#', '?']) => Some(url),
-        Some(_) => None,
-    }
-}
-
-/// Escapes text for HTML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -1,15 +1,60 @@
 //! `json`: the metadata, as `serde_json` writes `StructMeta`, without the
-//! hidden settings (no rendered page shows them).
+//! hidden settings (no rendered page shows them, unless asked to) and without
+//! any secret's default (whatever a metadata file held).
+
+use std::fmt::Write as _;
 
 use config_core::meta::StructMeta;
-use serde_json::Value;
+use serde_json::{Value, json};
 
-pub(crate) fn render(meta: &StructMeta) -> String {
+use crate::Options;
+use crate::model::SECRET_DEFAULT;
+
+use super::chars;
+
+pub(crate) fn render(meta: &StructMeta, options: &Options) -> String {
     let mut json = serde_json::to_value(meta).unwrap_or(Value::Null);
     if let Some(Value::Array(settings)) = json.get_mut("settings") {
-        settings.retain(|s| s.get("hidden") != Some(&Value::Bool(true)));
+        settings.retain(|s| options.include_hidden || s.get("hidden") != Some(&Value::Bool(true)));
+        for setting in settings.iter_mut().filter(|s| s.get("secret") == Some(&Value::Bool(true))) {
+            // What the derive writes for a secret.
+            setting["default"] = json!({"value": {"code": SECRET_DEFAULT}, "doc": null});
+        }
     }
-    let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
+    let mut text = escape(&serde_json::to_string_pretty(&json).unwrap_or_default());
     text.push('\n');
     text
+}
+
+/// JSON's one escaping rule on top of `serde_json`'s: hidden characters (and
+/// the line separators JavaScript once rejected) as `\uXXXX`, which is the
+/// same JSON value. They can only occur inside strings: everything outside
+/// is ASCII punctuation and white space.
+fn escape(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        // serde_json already escapes C0 controls; DEL and beyond are left to us.
+        if (chars::is_hidden(c) || chars::is_line_break(c)) && c >= '\u{7f}' {
+            let mut units = [0; 2];
+            for unit in c.encode_utf16(&mut units) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn hidden_characters_are_escaped_and_the_value_is_the_same() {
+        let value = "a\u{7f}b\u{9b}c\u{202e}d\u{2028}e\u{61c}é";
+        let json = escape(&serde_json::to_string(value).unwrap());
+        assert_eq!(json, r#""a\u007fb\u009bc\u202ed\u2028e\u061cé""#);
+        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), value);
+    }
 }

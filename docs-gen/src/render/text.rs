@@ -1,5 +1,8 @@
 //! `text`: terminal help, as `python -m gevent._config` prints it: each
-//! setting's name, then its description indented by four spaces.
+//! setting's name, then its description indented by four spaces. Every
+//! string goes through [`escape`].
+
+mod escape;
 
 use std::fmt::Write as _;
 
@@ -13,7 +16,7 @@ const INDENT: &str = "    ";
 pub(crate) fn render(page: &Page) -> String {
     let mut out = String::new();
     for setting in &page.settings {
-        out.push_str(setting.meta.name);
+        out.push_str(&escape::text(setting.meta.name));
         out.push('\n');
         for paragraph in paragraphs(setting) {
             out.push_str(&paragraph);
@@ -32,17 +35,18 @@ fn paragraphs(setting: &SettingDoc) -> Vec<String> {
             .see_also
             .iter()
             .map(|s| match s {
-                SeeAlso::Setting(name) => (*name).to_owned(),
+                SeeAlso::Setting(name) => escape::text(name).into_owned(),
                 SeeAlso::Text(line) => inline_text(&line.inlines),
             })
             .collect();
         blocks.push(wrap(&format!("See also: {}", entries.join(", ")), INDENT));
     }
     if let Some(added) = setting.added {
-        blocks.push(wrap(&format!("Added in version {added}."), INDENT));
+        blocks.push(wrap(&format!("Added in version {}.", escape::text(added)), INDENT));
     }
     if let Some(d) = &setting.deprecated {
-        blocks.push(wrap(&format!("Deprecated since version {}: {}", d.since, inline_text(&d.text.inlines)), INDENT));
+        let text = inline_text(&d.text.inlines);
+        blocks.push(wrap(&format!("Deprecated since version {}: {text}", escape::text(d.since)), INDENT));
     }
     blocks.extend(setting.kind.blocks.iter().map(|b| block(b, INDENT)));
     blocks.push(wrap(&inline_text(&setting.default.inlines), INDENT));
@@ -52,7 +56,7 @@ fn paragraphs(setting: &SettingDoc) -> Vec<String> {
 
 fn block(block: &Block, indent: &str) -> String {
     match block {
-        Block::Paragraph(inlines) | Block::Heading(inlines) => wrap(&inline_text(inlines), indent),
+        Block::Paragraph(inlines) | Block::Heading { inlines, .. } => wrap(&inline_text(inlines), indent),
         Block::List { ordered, items } => {
             let mut out = String::new();
             for (i, item) in items.iter().enumerate() {
@@ -63,9 +67,10 @@ fn block(block: &Block, indent: &str) -> String {
             }
             out
         }
-        Block::Code { text, .. } => {
-            text.lines().map(|l| format!("{indent}    {l}").trim_end().to_owned()).collect::<Vec<_>>().join("\n")
-        }
+        Block::Code { text, .. } => escape::code_lines(text)
+            .map(|l| format!("{indent}    {l}").trim_end().to_owned())
+            .collect::<Vec<_>>()
+            .join("\n"),
         Block::Alert(kind, inner) => {
             let body = blocks(inner, &format!("{indent}    "));
             format!("{indent}{}:\n{body}", kind.title())
@@ -84,13 +89,13 @@ fn sep(out: &str) -> &'static str {
 
 /// Inline content as plain text: code in backticks, emphasis in asterisks,
 /// links as their text.
-pub(crate) fn inline_text(inlines: &[Inline]) -> String {
+fn inline_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
     for inline in inlines {
         match inline {
-            Inline::Text(t) => out.push_str(t),
+            Inline::Text(t) => out.push_str(&escape::text(t)),
             Inline::Code(c) => {
-                let _ = write!(out, "`{c}`");
+                let _ = write!(out, "`{}`", escape::text(c));
             }
             Inline::Emph(c) => {
                 let _ = write!(out, "*{}*", inline_text(c));

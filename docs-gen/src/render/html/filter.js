@@ -1,21 +1,86 @@
-// Narrows the settings to those whose name or environment variable contains
-// what is typed. The box is hidden until this script runs, so the page shows
+// The filter box: narrows the settings to those whose name, environment
+// variable or text holds every word typed (a space also matches `_`, so
+// "max blocking" finds max_blocking_time). The number found is announced;
+// Escape clears; the filter is kept in the address (?filter=) so that it
+// survives a reload; following a link to a setting the filter hides clears
+// it. Elements are looked up by id or reference, never by a selector built
+// from a name. The box is hidden until this script runs, so the page shows
 // every setting without JavaScript.
 (function () {
   var input = document.getElementById("filter");
-  var none = document.getElementById("no-match");
+  var status = document.getElementById("filter-status");
   var sections = Array.prototype.slice.call(document.querySelectorAll("section.setting"));
-  input.hidden = false;
-  input.addEventListener("input", function () {
-    var query = input.value.trim().toLowerCase();
+  var entries = new Map();
+  Array.prototype.forEach.call(document.querySelectorAll("nav.toc li"), function (li) {
+    entries.set(li.getAttribute("data-for"), li);
+  });
+  var texts = sections.map(function (section) {
+    return (section.id + " " + section.textContent).toLowerCase().replace(/\s+/g, " ");
+  });
+
+  function matches(text, query) {
+    var words = query.split(" ").filter(Boolean);
+    return text.indexOf(query.replace(/ /g, "_")) >= 0 || words.every(function (word) {
+      return text.indexOf(word) >= 0;
+    });
+  }
+
+  function keep(query) {
+    try {
+      var url = new URL(window.location.href);
+      if (query) { url.searchParams.set("filter", query); } else { url.searchParams.delete("filter"); }
+      window.history.replaceState(null, "", url.href);
+    } catch (e) { /* an address that cannot change (some file: pages) keeps none */ }
+  }
+
+  function apply() {
+    var query = input.value.trim().toLowerCase().replace(/\s+/g, " ");
     var shown = 0;
-    sections.forEach(function (section) {
-      var match = !query || section.id.toLowerCase().indexOf(query) >= 0
-        || section.dataset.env.toLowerCase().indexOf(query) >= 0;
+    sections.forEach(function (section, i) {
+      var match = !query || matches(texts[i], query);
       section.hidden = !match;
-      document.querySelector('li[data-for="' + section.id + '"]').hidden = !match;
+      var entry = entries.get(section.id);
+      if (entry) { entry.hidden = !match; }
       if (match) { shown += 1; }
     });
-    none.hidden = shown > 0;
+    status.textContent = !query ? sections.length + " settings."
+      : shown === 0 ? "No setting matches."
+      : shown === 1 ? "1 setting matches."
+      : shown + " settings match.";
+    keep(input.value.trim());
+  }
+
+  function clear() {
+    input.value = "";
+    apply();
+  }
+
+  // A link to something the filter hides clears the filter first.
+  function reveal(id) {
+    var target = id && document.getElementById(id);
+    var section = target && target.closest("section.setting");
+    if (!section || !section.hidden) { return null; }
+    clear();
+    return target;
+  }
+
+  function fragment(href) {
+    try { return decodeURIComponent(href.slice(1)); } catch (e) { return href.slice(1); }
+  }
+
+  input.hidden = false;
+  status.hidden = false;
+  input.value = new URLSearchParams(window.location.search).get("filter") || "";
+  input.addEventListener("input", apply);
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { event.preventDefault(); clear(); }
   });
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href^='#']");
+    if (link) { reveal(fragment(link.getAttribute("href"))); }
+  });
+  window.addEventListener("hashchange", function () { reveal(fragment(window.location.hash)); });
+  apply();
+  var revealed = reveal(fragment(window.location.hash));
+  if (revealed) { revealed.scrollIntoView(); }
 })();

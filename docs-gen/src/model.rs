@@ -178,7 +178,7 @@ pub fn default_value(meta: &SettingMeta) -> Option<String> {
         Literal::Number(n) => Some(n.to_owned()),
         Literal::Str(s) => Some(s.to_owned()),
         Literal::List(items) => Some(items.join(",")),
-        Literal::None | Literal::Code { .. } => None,
+        Literal::None | Literal::Code { .. } | Literal::Required { .. } => None,
     }
 }
 
@@ -203,7 +203,7 @@ fn deprecation_text(d: config_core::meta::Deprecation) -> Line {
 
 /// The kind's standard paragraphs, in gevent's words.
 fn kind_paragraphs(meta: &SettingMeta, notation: Notation) -> Prose {
-    match meta.kind {
+    match meta.kind() {
         Kind::Bool => {
             let (yes, no) = (notation.boolean(true), notation.boolean(false));
             Prose::new(&format!(
@@ -211,7 +211,7 @@ fn kind_paragraphs(meta: &SettingMeta, notation: Notation) -> Prose {
                  `yes` for `{yes}`, or `0`, `false`, `off`, or `no` for `{no}`."
             ))
         }
-        Kind::Importable => {
+        Kind::Registered => {
             let mut inlines = vec![Inline::Text(
                 "This is an importable value. It can be given as a string naming an importable object, or a list \
                  of strings in preference order and the first successfully importable object will be used. \

@@ -101,6 +101,8 @@ impl TomlLayer {
         })?;
         let mut layer = TomlLayer { path: Arc::from(path), values: HashMap::new(), keys: Vec::new() };
         layer.flatten(table.get_ref(), "", &lines);
+        // In the order of the file, as a person reads the warnings.
+        layer.keys.sort_by_key(|k| (k.line, k.column));
         Ok(layer)
     }
 

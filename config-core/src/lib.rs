@@ -42,7 +42,7 @@ pub mod __private;
 
 pub use args::CommandLine;
 pub use builder::{Builder, Unknown};
-pub use config_derive::Settings;
+pub use config_derive::{SettingEnum, Settings};
 #[cfg(feature = "dotenv")]
 pub use dotenv::{DotEnvFile, DotEnvLayer};
 pub use error::{

@@ -53,9 +53,15 @@ impl<'a, C: Settings> LoadCx<'a, C> {
         K: Codec<T>,
     {
         let leaf = &self.leaves[index];
+        let problems_before = self.out.problems.len();
         if let Some((value, origin)) = self.find::<T, K>(leaf, field) {
             self.origins[index] = origin;
             return Some(value);
+        }
+        // A required setting whose only values were rejected is reported
+        // once, for the rejected value, not also as missing.
+        if leaf.setting.required && self.out.problems.len() > problems_before {
+            return None;
         }
         self.default(leaf, field)
     }
@@ -156,6 +162,8 @@ pub(crate) fn shown(setting: &SettingMeta, raw: &Raw<'_>, notation: crate::meta:
             Some(text) => Shown::text(setting, text),
             None => Shown::os(setting, text),
         },
+        // Text is shown quoted, wherever it came from.
+        Raw::Value(crate::value::Value::Str(text)) => Shown::text(setting, text),
         Raw::Value(value) => Shown::value(setting, value, notation),
         Raw::Unusable(what) => Shown::redacted_or(setting, || format!("({what})")),
     }

@@ -225,7 +225,11 @@ impl<C: Settings> Loaded<C> {
         // Kept to show in an error; free for numbers, which are the hot case.
         let original = value.clone();
         schema.ops[index].set(&mut self.values, value, setting).map_err(|reason| {
-            let shown = Shown::value(setting, &original, C::META.notation);
+            // Text is shown quoted, as a variable's value is.
+            let shown = match &original {
+                Value::Str(text) => Shown::text(setting, text),
+                other => Shown::value(setting, other, C::META.notation),
+            };
             Problem::new(schema.names(index), origin.clone(), shown, reason)
         })?;
         if name != path {

@@ -497,14 +497,21 @@ impl SettingMeta {
     /// What a value must look like, for error messages: the type's
     /// description, then each check's ("between 1 and 256").
     pub fn expected(&self) -> String {
-        let mut text = self.value.expected.to_owned();
+        let described: Vec<String> = self.checks.iter().filter_map(Check::describe).collect();
+        // "any text" says nothing once a check says more.
+        let mut text = if self.kind() == Kind::String && !described.is_empty() {
+            String::new()
+        } else {
+            self.value.expected.to_owned()
+        };
         if !self.value.items().choices.is_empty() {
             let _ = write!(text, ": {}", choice_list(self.value.items().choices));
         }
-        for check in self.checks {
-            if let Some(described) = check.describe() {
-                let _ = write!(text, ", {described}");
+        for described in described {
+            if !text.is_empty() {
+                text.push_str(", ");
             }
+            text.push_str(&described);
         }
         text
     }

@@ -58,3 +58,15 @@ impl<T: Default> NeedsDefault for T {
         T::default()
     }
 }
+
+/// What the test the derive emits beside a struct runs: every setting's
+/// name and variable are distinct (building the schema checks it), and
+/// every default can be built (a required setting has none, which is fine).
+pub fn check_defaults<C: crate::Settings>() {
+    let _ = C::__schema();
+    if let Err(problems) = crate::Loaded::<C>::defaults() {
+        let bad: Vec<String> =
+            problems.iter().filter(|p| p.kind != crate::ProblemKind::Missing).map(ToString::to_string).collect();
+        assert!(bad.is_empty(), "defaults of `{}` that cannot be built:\n  - {}", C::META.name, bad.join("\n  - "));
+    }
+}

@@ -108,7 +108,7 @@ fn the_first_load_happens_once_however_many_threads_ask() {
             .map(|_| {
                 s.spawn(|| {
                     barrier.wait();
-                    std::ptr::from_ref(COUNTED.get()) as usize
+                    std::sync::Arc::as_ptr(&COUNTED.get().into_arc()) as usize
                 })
             })
             .collect();

@@ -114,7 +114,7 @@ fn defaults_written_as_values() {
 #[test]
 fn each_kind_from_the_environment() {
     let k = load(&[
-        ("KIND_TIMEOUT", "1h30m"),
+        ("KIND_TIMEOUT", "45m"),
         ("KIND_LISTEN", "[::1]:443"),
         ("KIND_IP", " ::1 "),
         ("KIND_SEPARATOR", ";"),
@@ -127,7 +127,7 @@ fn each_kind_from_the_environment() {
         ("KIND_EXTRA", "10.0.0.1:1, 10.0.0.2:2"),
     ])
     .unwrap();
-    assert_eq!(k.timeout, Duration::from_secs(5400));
+    assert_eq!(k.timeout, Duration::from_secs(2700));
     assert_eq!(k.listen.port(), 443);
     assert!(k.ip.is_loopback());
     assert_eq!(k.separator, ';');

@@ -212,7 +212,7 @@ fn explain_shows_every_layer_and_why_the_winner_won() {
     );
     assert_eq!(explanation.value, "5");
     let text = explanation.to_string();
-    assert!(text.starts_with("workers = 5 (from command-line argument \"--set workers=5\")"), "{text}");
+    assert!(text.starts_with("workers = 5 (from command-line argument --set workers=5)"), "{text}");
     assert!(text.contains("why: the command line takes precedence over a configuration file, the default"), "{text}");
     let json = serde_json::to_value(&explanation).unwrap();
     assert_eq!(json["steps"][1]["outcome"]["status"], "rejected");

@@ -142,6 +142,8 @@ fn a_former_name_still_sets_the_setting_with_a_warning() {
         [Warning::Renamed { old, setting, .. }] => assert_eq!((*old, *setting), ("APP_REPLICA_SIZE", "replica.pool_size")),
         other => panic!("{other:?}"),
     }
+    // `explain` needs the sources kept, as a builder keeps them.
+    let config = App::builder().source([("APP_REPLICA_SIZE", "4")]).load().unwrap();
     let explanation = config.explain("replica.pool_size").unwrap();
     assert_eq!(explanation.steps[0].alias, Some("APP_REPLICA_SIZE"));
 

@@ -3,37 +3,61 @@
 //! and the byte-count parser agrees with a simple reference model over its
 //! whole input space, overflow included.
 
-use config_core::meta::{DefaultValue, Kind, Literal, SettingMeta};
-use config_core::{Importable, SettingValue, Settings, Value, parse};
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
+
+use config_core::meta::{DefaultValue, EmptyValues, Kind, ListItems, Literal, Rules, SettingMeta, ValueType};
+use config_core::{Importable, SettingEnum, SettingValue, Settings, Value, parse};
 use proptest::prelude::*;
 
 /// A setting of `kind`, for calling the parsers as the loader does.
-const fn setting(kind: Kind, checks: &'static [config_core::meta::Check]) -> SettingMeta {
+const fn setting(kind: Kind, checks: &'static [config_core::meta::Check], list_items: ListItems) -> SettingMeta {
     SettingMeta {
         name: "probe",
         env: "PROBE",
-        kind,
+        value: ValueType::of(kind),
         rust_type: "",
         optional: false,
+        required: false,
         doc: "",
         default: DefaultValue { value: Literal::None, doc: None },
         shorthands: &[],
         checks,
+        rules: Rules { empty_values: EmptyValues::Unset, list_items },
         deprecated: None,
+        aliases: &[],
+        env_aliases: &[],
         added: None,
         see_also: &[],
         hidden: false,
         secret: false,
+        frozen: false,
     }
 }
 
-static BOOL: SettingMeta = setting(Kind::Bool, &[]);
-static INTEGER: SettingMeta = setting(Kind::Integer, &[]);
-static BYTES: SettingMeta = setting(Kind::ByteCount, &[]);
-static FLOAT: SettingMeta = setting(Kind::Float, &[]);
-static TEXT: SettingMeta = setting(Kind::String, &[]);
-static LIST: SettingMeta = setting(Kind::List, &[]);
-static IMPORTABLE: SettingMeta = setting(Kind::Importable, &[]);
+static BOOL: SettingMeta = setting(Kind::Bool, &[], ListItems::Trimmed);
+static INTEGER: SettingMeta = setting(Kind::Integer, &[], ListItems::Trimmed);
+static BYTES: SettingMeta = setting(Kind::ByteCount, &[], ListItems::Trimmed);
+static FLOAT: SettingMeta = setting(Kind::Float, &[], ListItems::Trimmed);
+static TEXT: SettingMeta = setting(Kind::String, &[], ListItems::Trimmed);
+static LIST: SettingMeta = setting(Kind::List, &[], ListItems::AsGiven);
+static TRIMMED_LIST: SettingMeta = setting(Kind::List, &[], ListItems::Trimmed);
+static IMPORTABLE: SettingMeta = setting(Kind::Registered, &[], ListItems::AsGiven);
+static DURATION: SettingMeta = setting(Kind::Duration, &[], ListItems::Trimmed);
+static ADDRESS: SettingMeta = setting(Kind::SocketAddr, &[], ListItems::Trimmed);
+static CHOICE: SettingMeta = setting(Kind::Choice, &[], ListItems::Trimmed);
+
+/// An enum of three choices, one with aliases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, SettingEnum)]
+pub enum Shade {
+    /// Light.
+    Light,
+    /// Dark.
+    #[choice(alias = ["night", "dim"])]
+    Dark,
+    /// As the system says.
+    FollowSystem,
+}
 
 trait Nothing: Sync {}
 struct Thing;
@@ -72,7 +96,54 @@ proptest! {
         let _ = Vec::<String>::parse(&text, &LIST);
         let _ = Option::<u16>::parse(&text, &INTEGER);
         let _ = Importable::<dyn Nothing>::parse(&text, &IMPORTABLE);
-        let _ = Importable::<dyn Nothing>::from_value(Value::List(text.split(',').map(str::to_owned).collect()), &IMPORTABLE);
+        let _ = Importable::<dyn Nothing>::from_value(text.split(',').collect::<Vec<_>>().into(), &IMPORTABLE);
+        let _ = parse::duration(&text);
+        let _ = Duration::parse(&text, &DURATION);
+        let _ = Vec::<Duration>::parse(&text, &TRIMMED_LIST);
+        let _ = SocketAddr::parse(&text, &ADDRESS);
+        let _ = parse::ip_addr(&text);
+        let _ = parse::character(&text);
+        let _ = Shade::parse(&text, &CHOICE);
+        let _ = std::path::PathBuf::parse(&text, &TEXT);
+    }
+
+    #[test]
+    fn durations_round_trip(nanos in any::<u64>()) {
+        let d = Duration::from_nanos(nanos);
+        prop_assert_eq!(parse::duration(&parse::format_duration(d)), Ok(d));
+        prop_assert_eq!(Duration::from_value(d.to_value(), &DURATION), Ok(d));
+    }
+
+    #[test]
+    fn whole_seconds_and_milliseconds_read_as_written(secs in 0u32..1_000_000, millis in 0u32..1000) {
+        prop_assert_eq!(parse::duration(&secs.to_string()), Ok(Duration::from_secs(secs.into())));
+        prop_assert_eq!(parse::duration(&format!("{millis}ms")), Ok(Duration::from_millis(millis.into())));
+    }
+
+    #[test]
+    fn addresses_round_trip(ip in any::<IpAddr>(), port in any::<u16>()) {
+        let address = SocketAddr::new(ip, port);
+        prop_assert_eq!(SocketAddr::parse(&address.to_string(), &ADDRESS), Ok(address));
+        prop_assert_eq!(parse::ip_addr(&format!(" {ip} ")), Ok(ip));
+    }
+
+    #[test]
+    fn characters_round_trip(c in any::<char>()) {
+        prop_assert_eq!(parse::character(&c.to_string()), Ok(c));
+    }
+
+    #[test]
+    fn choices_round_trip_in_any_case(index in 0usize..3, upper in any::<bool>()) {
+        let shade = Shade::VARIANTS[index];
+        let name = if upper { shade.name().to_uppercase() } else { shade.name().to_owned() };
+        prop_assert_eq!(Shade::parse(&name, &CHOICE), Ok(shade));
+        prop_assert_eq!(Shade::from_value(shade.to_value(), &CHOICE), Ok(shade));
+    }
+
+    #[test]
+    fn trimmed_lists_round_trip(items in prop::collection::vec("[a-z0-9]{1,12}", 0..30)) {
+        let spaced = items.iter().map(|i| format!(" {i} ")).collect::<Vec<_>>().join(",");
+        prop_assert_eq!(Vec::<String>::parse(&spaced, &TRIMMED_LIST), Ok(items));
     }
 
     #[test]

@@ -85,42 +85,106 @@ impl<'a> Field<'a> {
         self.option_inner.unwrap_or(self.ty)
     }
 
-    /// The last segment of the value type's path (`f64`, `Importable`).
-    pub(crate) fn value_ty_name(&self) -> Option<String> {
-        type_name(self.value_ty())
-    }
-
     /// The value type as written, compactly: `Vec<String>`.
     pub(crate) fn value_ty_text(&self) -> String {
         type_text(self.value_ty())
     }
 
     /// What sort of value the field holds, as far as its written type says.
+    /// (A `from_str` field is read by its type's `FromStr`, whatever it is.)
     pub(crate) fn family(&self) -> Family {
-        match self.value_ty_name().as_deref() {
-            Some("bool") => Family::Bool,
-            Some("i8" | "i16" | "i32" | "i64" | "isize") => Family::Integer { signed: true },
-            Some("u8" | "u16" | "u32" | "u64" | "usize") => Family::Integer { signed: false },
-            Some("f32" | "f64") => Family::Float,
-            Some("String") => Family::String,
-            Some("Vec") => Family::List,
-            Some("Importable") => Family::Importable,
-            _ => Family::Other,
+        if self.attrs.from_str.is_some() {
+            return if self.item_ty().is_some() { Family::List } else { Family::Other };
         }
+        family_of(self.value_ty())
+    }
+
+    /// The items' type of a list field (`Vec<T>` or `Option<Vec<T>>`).
+    pub(crate) fn item_ty(&self) -> Option<&'a Type> {
+        let ty = self.value_ty();
+        (type_name(ty).as_deref() == Some("Vec")).then(|| first_argument(ty)).flatten()
+    }
+
+    /// What sort of value each item of a list field holds.
+    pub(crate) fn item_family(&self) -> Family {
+        match (self.item_ty(), self.attrs.from_str.is_some()) {
+            (Some(_), true) | (None, _) => Family::Other,
+            (Some(item), false) => family_of(item),
+        }
+    }
+
+    /// Whether the field is a nested group of settings.
+    pub(crate) fn is_nested(&self) -> bool {
+        self.attrs.nested.is_some()
+    }
+}
+
+/// The family a type's name says.
+pub(crate) fn family_of(ty: &Type) -> Family {
+    match type_name(ty).as_deref() {
+        Some("bool") => Family::Bool,
+        Some("i8" | "i16" | "i32" | "i64" | "i128" | "isize") => Family::Integer { signed: true },
+        Some("u8" | "u16" | "u32" | "u64" | "u128" | "usize") => Family::Integer { signed: false },
+        Some(name) if name.starts_with("NonZeroI") => Family::NonZero { signed: true },
+        Some(name) if name.starts_with("NonZeroU") => Family::NonZero { signed: false },
+        Some("f32" | "f64") => Family::Float,
+        Some("String") => Family::String,
+        Some("Vec") => Family::List,
+        Some("Importable") => Family::Importable,
+        Some("Duration") => Family::Duration,
+        Some("SocketAddr") => Family::SocketAddr,
+        Some("IpAddr") => Family::IpAddr(IpVersion::Any),
+        Some("Ipv4Addr") => Family::IpAddr(IpVersion::V4),
+        Some("Ipv6Addr") => Family::IpAddr(IpVersion::V6),
+        Some("PathBuf") => Family::Path,
+        Some("char") => Family::Char,
+        _ => Family::Other,
+    }
+}
+
+/// The first generic argument of a type path (`T` of `Vec<T>`).
+fn first_argument(ty: &Type) -> Option<&Type> {
+    let Type::Path(p) = ty else { return None };
+    let PathArguments::AngleBracketed(args) = &p.path.segments.last()?.arguments else { return None };
+    match args.args.first() {
+        Some(GenericArgument::Type(inner)) => Some(inner),
+        _ => None,
     }
 }
 
 /// The sorts of value whose defaults the derive can check itself; for any
 /// other type, the compiler checks the default against the type.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Family {
     Bool,
     Integer { signed: bool },
+    NonZero { signed: bool },
     Float,
     String,
     List,
     Importable,
+    Duration,
+    SocketAddr,
+    IpAddr(IpVersion),
+    Path,
+    Char,
     Other,
+}
+
+/// Which IP addresses a type holds.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum IpVersion {
+    Any,
+    V4,
+    V6,
+}
+
+impl Family {
+    /// Whether `range`, `min`, `max` and `positive` apply: numbers and
+    /// durations.
+    pub(crate) fn is_ordered(self) -> bool {
+        matches!(self, Family::Integer { .. } | Family::NonZero { .. } | Family::Float | Family::Duration)
+    }
 }
 
 /// `r#type` is the setting `type`.

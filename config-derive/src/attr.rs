@@ -53,6 +53,9 @@ pub(crate) enum Notation {
 pub(crate) struct Container {
     pub(crate) env_prefix: Option<LitStr>,
     pub(crate) watch_prefixes: Vec<LitStr>,
+    pub(crate) known_env: Vec<LitStr>,
+    pub(crate) empty_values: Option<LitStr>,
+    pub(crate) list_items: Option<LitStr>,
     pub(crate) title: Option<LitStr>,
     pub(crate) added: Option<LitStr>,
     pub(crate) see_also: Vec<LitStr>,
@@ -68,13 +71,52 @@ pub(crate) struct Field {
     pub(crate) default_doc: Option<LitStr>,
     pub(crate) bytes: Option<Ident>,
     pub(crate) positive: Option<Ident>,
-    pub(crate) validate: Option<syn::Path>,
+    pub(crate) validate: Option<Validate>,
     pub(crate) shorthand: Option<Shorthands>,
     pub(crate) deprecated: Option<Deprecated>,
     pub(crate) added: Option<LitStr>,
     pub(crate) see_also: Vec<LitStr>,
     pub(crate) hidden: Option<Ident>,
     pub(crate) secret: Option<Ident>,
+    pub(crate) required: Option<Ident>,
+    pub(crate) range: Option<Range>,
+    pub(crate) len: Option<Len>,
+    pub(crate) from_str: Option<Ident>,
+    pub(crate) expected: Option<LitStr>,
+    pub(crate) nested: Option<Ident>,
+    pub(crate) env_prefix: Option<LitStr>,
+    pub(crate) alias: Vec<LitStr>,
+    pub(crate) alias_env: Vec<LitStr>,
+    pub(crate) frozen: Option<Ident>,
+}
+
+/// `validate = path`, or `validate(with = path, expected = "...")`.
+pub(crate) struct Validate {
+    pub(crate) path: syn::Path,
+    pub(crate) expected: Option<LitStr>,
+}
+
+/// `range = a..=b` (either end may be missing), `min = a`, `max = b`.
+pub(crate) struct Range {
+    /// The token to point errors at.
+    pub(crate) span: proc_macro2::TokenStream,
+    pub(crate) min: Option<Bound>,
+    pub(crate) max: Option<Bound>,
+    pub(crate) max_exclusive: bool,
+}
+
+/// One end of a range, as written: a number or a string (`"1s"`, `"1kb"`).
+#[derive(Clone)]
+pub(crate) struct Bound {
+    pub(crate) text: String,
+    pub(crate) tokens: proc_macro2::TokenStream,
+}
+
+/// `len = a..=b`
+pub(crate) struct Len {
+    pub(crate) span: proc_macro2::TokenStream,
+    pub(crate) min: Option<u64>,
+    pub(crate) max: Option<u64>,
 }
 
 /// `default = ...`
@@ -109,6 +151,9 @@ impl Container {
     pub(crate) fn from_ast(cx: &Ctxt, input: &syn::DeriveInput) -> Self {
         let mut env_prefix = Attr::none(cx, ENV_PREFIX);
         let mut watch_prefixes = Attr::none(cx, WATCH_PREFIXES);
+        let mut known_env = Attr::none(cx, KNOWN_ENV);
+        let mut empty_values = Attr::none(cx, EMPTY_VALUES);
+        let mut list_items = Attr::none(cx, LIST_ITEMS);
         let mut title = Attr::none(cx, TITLE);
         let mut added = Attr::none(cx, ADDED);
         let mut see_also = Attr::none(cx, SEE_ALSO);
@@ -124,6 +169,18 @@ impl Container {
                     }
                 } else if path == WATCH_PREFIXES {
                     watch_prefixes.set(&path, string_list(cx, &meta, WATCH_PREFIXES)?);
+                } else if path == KNOWN_ENV {
+                    known_env.set(&path, string_list(cx, &meta, KNOWN_ENV)?);
+                } else if path == EMPTY_VALUES {
+                    if let Some(s) = string_value(cx, &meta, EMPTY_VALUES, "numbers")? {
+                        choice(cx, &s, EMPTY_VALUES, &["unset", "numbers"]);
+                        empty_values.set(&path, s);
+                    }
+                } else if path == LIST_ITEMS {
+                    if let Some(s) = string_value(cx, &meta, LIST_ITEMS, "as_given")? {
+                        choice(cx, &s, LIST_ITEMS, &["trimmed", "as_given"]);
+                        list_items.set(&path, s);
+                    }
                 } else if path == TITLE {
                     if let Some(s) = string_value(cx, &meta, TITLE, "Configuring gevent")? {
                         title.set(&path, s);
@@ -160,6 +217,9 @@ impl Container {
         Container {
             env_prefix: env_prefix.get(),
             watch_prefixes: watch_prefixes.get().unwrap_or_default(),
+            known_env: known_env.get().unwrap_or_default(),
+            empty_values: empty_values.get(),
+            list_items: list_items.get(),
             title: title.get(),
             added: added.get(),
             see_also: see_also.get().unwrap_or_default(),
@@ -184,6 +244,18 @@ impl Field {
         let mut see_also = Attr::none(cx, SEE_ALSO);
         let mut hidden = Attr::none(cx, HIDDEN);
         let mut secret = Attr::none(cx, SECRET);
+        let mut required = Attr::none(cx, REQUIRED);
+        let mut range: Attr<Range> = Attr::none(cx, RANGE);
+        let mut min: Attr<Bound> = Attr::none(cx, MIN);
+        let mut max: Attr<Bound> = Attr::none(cx, MAX);
+        let mut len = Attr::none(cx, LEN);
+        let mut from_str = Attr::none(cx, FROM_STR);
+        let mut expected = Attr::none(cx, EXPECTED);
+        let mut nested = Attr::none(cx, NESTED);
+        let mut env_prefix = Attr::none(cx, ENV_PREFIX);
+        let mut alias = Attr::none(cx, ALIAS);
+        let mut alias_env = Attr::none(cx, ALIAS_ENV);
+        let mut frozen = Attr::none(cx, FROZEN);
 
         for attr in own_attrs(cx, &field.attrs, SETTING, SETTINGS) {
             let parsed = attr.parse_nested_meta(|meta| {
@@ -208,9 +280,42 @@ impl Field {
                 } else if path == POSITIVE {
                     flag(cx, &meta, &mut positive)?;
                 } else if path == VALIDATE {
-                    if let Some(p) = path_value(cx, &meta, VALIDATE)? {
-                        validate.set(&path, p);
+                    if let Some(v) = validate_value(cx, &meta)? {
+                        validate.set(&path, v);
                     }
+                } else if path == REQUIRED {
+                    flag(cx, &meta, &mut required)?;
+                } else if path == RANGE {
+                    if let Some(r) = range_value(cx, &meta)? {
+                        range.set(&path, r);
+                    }
+                } else if path == MIN || path == MAX {
+                    let key = if path == MIN { MIN } else { MAX };
+                    if let Some(b) = bound_value(cx, &meta, key)? {
+                        if key == MIN { min.set(&path, b) } else { max.set(&path, b) }
+                    }
+                } else if path == LEN {
+                    if let Some(l) = len_value(cx, &meta)? {
+                        len.set(&path, l);
+                    }
+                } else if path == FROM_STR {
+                    flag(cx, &meta, &mut from_str)?;
+                } else if path == EXPECTED {
+                    if let Some(s) = string_value(cx, &meta, EXPECTED, "a postgres:// URL")? {
+                        expected.set(&path, s);
+                    }
+                } else if path == NESTED {
+                    flag(cx, &meta, &mut nested)?;
+                } else if path == ENV_PREFIX {
+                    if let Some(s) = string_value(cx, &meta, ENV_PREFIX, "REPLICA_")? {
+                        env_prefix.set(&path, s);
+                    }
+                } else if path == ALIAS {
+                    alias.set(&path, string_list(cx, &meta, ALIAS)?);
+                } else if path == ALIAS_ENV {
+                    alias_env.set(&path, string_list(cx, &meta, ALIAS_ENV)?);
+                } else if path == FROZEN {
+                    flag(cx, &meta, &mut frozen)?;
                 } else if path == SHORTHAND {
                     let pairs = shorthand_pairs(cx, &meta)?;
                     shorthand.set(&path, Shorthands { keyword: ident_of(&path), pairs });
@@ -251,8 +356,215 @@ impl Field {
             see_also: see_also.get().unwrap_or_default(),
             hidden: hidden.get(),
             secret: secret.get(),
+            required: required.get(),
+            range: merge_range(cx, range.get(), min.get(), max.get()),
+            len: len.get(),
+            from_str: from_str.get(),
+            expected: expected.get(),
+            nested: nested.get(),
+            env_prefix: env_prefix.get(),
+            alias: alias.get().unwrap_or_default(),
+            alias_env: alias_env.get().unwrap_or_default(),
+            frozen: frozen.get(),
         }
     }
+}
+
+/// `range = ..` and `min`/`max` say the same thing once.
+fn merge_range(cx: &Ctxt, range: Option<Range>, min: Option<Bound>, max: Option<Bound>) -> Option<Range> {
+    match (range, min, max) {
+        (range, None, None) => range,
+        (Some(range), min, max) => {
+            let extra = min.or(max).map(|b| b.tokens).unwrap_or_default();
+            cx.error_spanned_by(extra, "give the bounds once: `range = a..=b`, or `min` and `max`");
+            Some(range)
+        }
+        (None, min, max) => {
+            let span = min.iter().chain(max.iter()).map(|b| b.tokens.clone()).collect();
+            Some(Range { span, min, max, max_exclusive: false })
+        }
+    }
+}
+
+/// A string value that must be one of `choices`.
+fn choice(cx: &Ctxt, s: &LitStr, key: Symbol, choices: &[&str]) {
+    if !choices.contains(&s.value().as_str()) {
+        let message = format!("`{key}` is one of {}", choices.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", "));
+        cx.error_spanned_by(s, message);
+    }
+}
+
+/// `validate = path` or `validate(with = path, expected = "...")`.
+fn validate_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Validate>> {
+    if !meta.input.peek(syn::token::Paren) {
+        return Ok(path_value(cx, meta, VALIDATE)?.map(|path| Validate { path, expected: None }));
+    }
+    let (mut with, mut expected) = (None, None);
+    meta.parse_nested_meta(|inner| {
+        if inner.path == WITH {
+            with = path_value(cx, &inner, WITH)?;
+        } else if inner.path == EXPECTED {
+            expected = string_value(cx, &inner, EXPECTED, "a postgres:// URL")?;
+        } else {
+            unknown_key(cx, &inner, VALIDATE, &[WITH, EXPECTED])?;
+        }
+        Ok(())
+    })?;
+    if with.is_none() {
+        cx.error_spanned_by(&meta.path, "`validate(...)` needs `with = function`, as in `validate(with = check_url, expected = \"a postgres:// URL\")`");
+    }
+    Ok(with.map(|path| Validate { path, expected }))
+}
+
+/// `range = 1..=256`, `range = "1s"..="1h"`, `range = 1..`, `range = ..=10`.
+fn range_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Range>> {
+    let example = "`range = 1..=256` or `range = \"1s\"..=\"1h\"`";
+    let input = meta.value()?;
+    let Some(written) = parse_range(input)? else {
+        let rest = take_value(input)?;
+        cx.error_spanned_by(rest, format!("`range` takes a range, as in {example}"));
+        return Ok(None);
+    };
+    let min = written.start.as_ref().and_then(|e| bound(cx, e, RANGE));
+    let max = written.end.as_ref().and_then(|e| bound(cx, e, RANGE));
+    if min.is_none() && max.is_none() {
+        cx.error_spanned_by(&written.tokens, format!("`range` needs at least one bound, as in {example}"));
+        return Ok(None);
+    }
+    let max_exclusive = !written.inclusive && max.is_some();
+    Ok(Some(Range { span: written.tokens, min, max, max_exclusive }))
+}
+
+/// A range as written: `a..b`, `a..=b`, `a..`, `..=b`, each end a literal
+/// with an optional `-`. (syn parses range expressions only with its `full`
+/// feature, which the derive does without.)
+struct WrittenRange {
+    start: Option<Expr>,
+    end: Option<Expr>,
+    inclusive: bool,
+    tokens: proc_macro2::TokenStream,
+}
+
+fn parse_range(input: ParseStream) -> syn::Result<Option<WrittenRange>> {
+    let fork = input.fork();
+    let end_literal = |input: ParseStream| -> syn::Result<Option<Expr>> {
+        if input.peek(Token![-]) || input.peek(Lit) {
+            let negative: Option<Token![-]> = input.parse()?;
+            let lit: Lit = input.parse()?;
+            let lit = Expr::Lit(syn::ExprLit { attrs: Vec::new(), lit });
+            Ok(Some(match negative {
+                Some(_) => syn::parse_quote!(-#lit),
+                None => lit,
+            }))
+        } else {
+            Ok(None)
+        }
+    };
+    let Ok(start) = end_literal(&fork) else { return Ok(None) };
+    let inclusive = if fork.peek(Token![..=]) {
+        fork.parse::<Token![..=]>()?;
+        true
+    } else if fork.peek(Token![..]) {
+        fork.parse::<Token![..]>()?;
+        false
+    } else {
+        return Ok(None);
+    };
+    let Ok(end) = end_literal(&fork) else { return Ok(None) };
+    if !(fork.is_empty() || fork.peek(Token![,])) {
+        return Ok(None);
+    }
+    let tokens = take_value(input)?;
+    Ok(Some(WrittenRange { start, end, inclusive, tokens }))
+}
+
+/// The tokens of a value, up to the next top-level comma.
+fn take_value(input: ParseStream) -> syn::Result<proc_macro2::TokenStream> {
+    input.step(|cursor| {
+        let mut rest = *cursor;
+        let mut tokens = proc_macro2::TokenStream::new();
+        while let Some((tt, next)) = rest.token_tree() {
+            if matches!(&tt, TokenTree::Punct(p) if p.as_char() == ',') {
+                break;
+            }
+            tokens.extend(std::iter::once(tt));
+            rest = next;
+        }
+        Ok((tokens, rest))
+    })
+}
+
+/// `min = 1`, `max = "1h"`.
+fn bound_value(cx: &Ctxt, meta: &ParseNestedMeta, key: Symbol) -> syn::Result<Option<Bound>> {
+    let expr: Expr = meta.value()?.parse()?;
+    Ok(bound(cx, &expr, key))
+}
+
+/// A bound: a number (possibly negative) or a string.
+fn bound(cx: &Ctxt, expr: &Expr, key: Symbol) -> Option<Bound> {
+    let tokens = expr.to_token_stream();
+    let (negative, lit) = match expr {
+        Expr::Unary(syn::ExprUnary { op: syn::UnOp::Neg(_), expr, .. }) => (true, &**expr),
+        other => (false, other),
+    };
+    let sign = if negative { "-" } else { "" };
+    match lit {
+        Expr::Lit(syn::ExprLit { lit: Lit::Int(i), .. }) => {
+            Some(Bound { text: format!("{sign}{}", i.base10_digits()), tokens })
+        }
+        Expr::Lit(syn::ExprLit { lit: Lit::Float(f), .. }) => {
+            Some(Bound { text: format!("{sign}{}", f.base10_digits()), tokens })
+        }
+        Expr::Lit(syn::ExprLit { lit: Lit::Str(s), .. }) if !negative => {
+            Some(Bound { text: s.value(), tokens })
+        }
+        _ => {
+            let message = format!("`{key}` takes numbers or strings written as values (`1`, `0.5`, `\"1s\"`)");
+            cx.error_spanned_by(expr, message);
+            None
+        }
+    }
+}
+
+/// `len = 1..=64`, `len = ..=32`.
+fn len_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Len>> {
+    let input = meta.value()?;
+    let complain = |at: &dyn ToTokens| {
+        cx.error_spanned_by(at.to_token_stream(), "`len` takes a range of whole numbers, as in `len = 1..=64`");
+    };
+    let Some(written) = parse_range(input)? else {
+        let rest = take_value(input)?;
+        complain(&rest);
+        return Ok(None);
+    };
+    let number = |e: &Expr| match e {
+        Expr::Lit(syn::ExprLit { lit: Lit::Int(i), .. }) => i.base10_parse::<u64>().ok(),
+        _ => None,
+    };
+    let min = written.start.as_ref().map(|e| number(e).ok_or(e));
+    let max = written.end.as_ref().map(|e| number(e).ok_or(e));
+    let (min, max) = match (min, max) {
+        (Some(Err(bad)), _) | (_, Some(Err(bad))) => {
+            complain(bad);
+            return Ok(None);
+        }
+        (min, max) => (min.map(Result::unwrap_or_default), max.map(Result::unwrap_or_default)),
+    };
+    let max = match (max, written.inclusive) {
+        (Some(0), false) => {
+            complain(&written.tokens);
+            return Ok(None);
+        }
+        (Some(max), false) => Some(max - 1),
+        (max, true) => max,
+        (None, false) => None,
+    };
+    let span = written.tokens;
+    if min.is_none() && max.is_none() {
+        complain(&span);
+        return Ok(None);
+    }
+    Ok(Some(Len { span, min, max }))
 }
 
 /// The `#[own(...)]` attributes among `attrs`. Reports `#[other(...)]`,

@@ -15,13 +15,209 @@ pub(crate) fn check(cx: &Ctxt, cont: &Container) {
     check_env_names(cx, cont);
     check_watch_prefixes(cx, cont);
     check_unique(cx, cont);
+    check_known_env(cx, cont);
     for field in &cont.fields {
         check_name(cx, field);
+        if field.is_nested() {
+            check_nested(cx, field);
+            continue;
+        }
+        if let Some(prefix) = &field.attrs.env_prefix {
+            cx.error_spanned_by(prefix, "`env_prefix` on a field is for a nested group: add `nested`, or use `env`");
+        }
         check_shorthands(cx, field);
         check_number_flags(cx, field);
+        check_required(cx, field);
+        check_range(cx, field);
+        check_len(cx, field);
         check_default(cx, field);
+        check_aliases(cx, cont, field);
         check_deprecated(cx, cont, field);
         check_see_also(cx, cont, field);
+    }
+}
+
+/// A nested group takes only what a group has: a name, its variables'
+/// prefix, a doc comment.
+fn check_nested(cx: &Ctxt, field: &Field) {
+    let attrs = &field.attrs;
+    let others: [(&str, Option<proc_macro2::TokenStream>); 9] = [
+        ("env", attrs.env.as_ref().map(quote::ToTokens::to_token_stream)),
+        ("default", attrs.default.as_ref().map(|_| quote::ToTokens::to_token_stream(field.ident))),
+        ("required", attrs.required.as_ref().map(quote::ToTokens::to_token_stream)),
+        ("validate", attrs.validate.as_ref().map(|v| quote::ToTokens::to_token_stream(&v.path))),
+        ("from_str", attrs.from_str.as_ref().map(quote::ToTokens::to_token_stream)),
+        ("secret", attrs.secret.as_ref().map(quote::ToTokens::to_token_stream)),
+        ("bytes", attrs.bytes.as_ref().map(quote::ToTokens::to_token_stream)),
+        ("range", attrs.range.as_ref().map(|r| r.span.clone())),
+        ("frozen", attrs.frozen.as_ref().map(quote::ToTokens::to_token_stream)),
+    ];
+    for (key, at) in others {
+        if let Some(at) = at {
+            let message = format!(
+                "`{key}` is for a setting, and `nested` makes this field a group: put `{key}` on the settings of its struct"
+            );
+            cx.error_spanned_by(at, message);
+        }
+    }
+    if field.option_inner.is_some() {
+        cx.error_spanned_by(field.ty, "a nested group cannot be an `Option`: its settings have defaults of their own");
+    }
+    if let Some(prefix) = &field.attrs.env_prefix
+        && !prefix.value().is_empty()
+        && !is_env_name(&prefix.value())
+    {
+        cx.error_spanned_by(prefix, "a group's `env_prefix` is capital letters, digits and `_`, such as \"REPLICA_\"");
+    }
+}
+
+/// `required` means no default, and a value that is not an `Option`.
+fn check_required(cx: &Ctxt, field: &Field) {
+    let Some(required) = &field.attrs.required else { return };
+    if field.attrs.default.is_some() {
+        cx.error_spanned_by(required, "a `required` setting has no default: remove `default` or `required`");
+    }
+    if field.attrs.default_doc.is_some() {
+        cx.error_spanned_by(required, "a `required` setting has no default to show: remove `default_doc`");
+    }
+    if field.option_inner.is_some() {
+        let message = "an `Option` is never required (its default is `None`): remove `required`, or the `Option`";
+        cx.error_spanned_by(required, message);
+    }
+}
+
+/// `range`, `min` and `max` are for numbers and durations; their bounds are
+/// values of the setting's kind, in order, and a literal default lies
+/// within them.
+fn check_range(cx: &Ctxt, field: &Field) {
+    let Some(range) = &field.attrs.range else { return };
+    let family = if field.family() == Family::List { field.item_family() } else { field.family() };
+    if !family.is_ordered() {
+        let message = format!(
+            "`range` is for numbers and durations, and setting `{}` is a `{}`; for the length of text or a list, \
+             use `len`",
+            field.name,
+            field.value_ty_text()
+        );
+        cx.error_spanned_by(&range.span, message);
+        return;
+    }
+    let bytes = field.attrs.bytes.is_some();
+    let values: Vec<Option<Number>> = [&range.min, &range.max]
+        .into_iter()
+        .map(|bound| {
+            let bound = bound.as_ref()?;
+            let number = bound_number(family, bytes, &bound.text);
+            if number.is_none() {
+                let message = format!("{:?} is not {} for setting `{}`", bound.text, kind_words(family, bytes), field.name);
+                cx.error_spanned_by(&bound.tokens, message);
+            }
+            number
+        })
+        .collect();
+    if let (Some(min), Some(max)) = (values[0], values[1])
+        && (min > max || (range.max_exclusive && min >= max))
+    {
+        cx.error_spanned_by(&range.span, "this range is empty: its lower bound is above its upper bound");
+    }
+    if let Some(default) = literal_default_number(field, family) {
+        let below = values[0].is_some_and(|min| default < min);
+        let above = values[1].is_some_and(|max| if range.max_exclusive { default >= max } else { default > max });
+        if below || above {
+            let at = default_tokens(field);
+            cx.error_spanned_by(at, "this default is outside the setting's `range`");
+        }
+    }
+}
+
+/// `len` is for text and lists.
+fn check_len(cx: &Ctxt, field: &Field) {
+    let Some(len) = &field.attrs.len else { return };
+    if !matches!(field.family(), Family::String | Family::List | Family::Path) {
+        let message = format!(
+            "`len` is for text and lists, and setting `{}` is a `{}`; for numbers and durations, use `range`",
+            field.name,
+            field.value_ty_text()
+        );
+        cx.error_spanned_by(&len.span, message);
+    }
+    if let (Some(min), Some(max)) = (len.min, len.max)
+        && min > max
+    {
+        cx.error_spanned_by(&len.span, "this range is empty: its lower bound is above its upper bound");
+    }
+}
+
+/// Former names are not current ones, and former variables are variables.
+fn check_aliases(cx: &Ctxt, cont: &Container, field: &Field) {
+    for alias in &field.attrs.alias {
+        let text = alias.value();
+        if cont.fields.iter().any(|f| f.name == text) {
+            cx.error_spanned_by(alias, format!("`{text}` is the name of a setting: a former name must be free"));
+        } else if text.is_empty() || text.contains(['.', ' ']) {
+            cx.error_spanned_by(alias, "a former name is a setting's name: not empty, without `.` or spaces");
+        }
+    }
+    for alias in &field.attrs.alias_env {
+        let text = alias.value();
+        if !is_env_name(&text) {
+            cx.error_spanned_by(alias, "a former variable is capital letters, digits and `_`");
+        } else if cont.fields.iter().any(|f| !f.is_nested() && f.env == text) {
+            cx.error_spanned_by(alias, format!("{text} is the variable of a setting: a former variable must be free"));
+        }
+    }
+}
+
+/// `known_env` names variables.
+fn check_known_env(cx: &Ctxt, cont: &Container) {
+    for name in &cont.attrs.known_env {
+        if !is_env_name(&name.value()) {
+            cx.error_spanned_by(name, "`known_env` lists variables: capital letters, digits and `_`");
+        }
+    }
+}
+
+/// A number of a setting's kind, to compare: durations in nanoseconds.
+type Number = f64;
+
+#[allow(clippy::cast_precision_loss)] // compared, not stored
+fn bound_number(family: Family, bytes: bool, text: &str) -> Option<Number> {
+    match family {
+        Family::Duration => parse::duration(text).ok().map(|d| d.as_nanos() as f64),
+        _ if bytes => parse::byte_count(text).ok().map(|n| n as f64),
+        Family::Float => parse::float(text).ok(),
+        _ => parse::integer(text).ok().map(|n| n as f64),
+    }
+}
+
+fn kind_words(family: Family, bytes: bool) -> &'static str {
+    match family {
+        Family::Duration => "a duration",
+        _ if bytes => "a byte count",
+        Family::Float => "a number",
+        _ => "a whole number",
+    }
+}
+
+/// A literal default as a number to compare with bounds.
+fn literal_default_number(field: &Field, family: Family) -> Option<Number> {
+    let Some(attr::Default::Lit { lit, negative }) = &field.attrs.default else { return None };
+    let sign = if negative.is_some() { "-" } else { "" };
+    let text = match lit {
+        Lit::Int(i) => format!("{sign}{}", i.base10_digits()),
+        Lit::Float(f) => format!("{sign}{}", f.base10_digits()),
+        Lit::Str(s) => s.value(),
+        _ => return None,
+    };
+    let family = if family == Family::Duration { Family::Duration } else { field.family() };
+    bound_number(if matches!(family, Family::Float) { Family::Float } else { family }, field.attrs.bytes.is_some(), &text)
+        .or_else(|| parse::float(&text).ok())
+}
+
+fn default_tokens(field: &Field) -> proc_macro2::TokenStream {
+    match &field.attrs.default {
+        Some(attr::Default::Lit { lit, negative }) => quote::quote!(#negative #lit),
+        _ => quote::ToTokens::to_token_stream(field.ident),
     }
 }
 
@@ -38,7 +234,7 @@ fn check_env_names(cx: &Ctxt, cont: &Container) {
         );
         cx.error_spanned_by(prefix, message);
     }
-    for field in &cont.fields {
+    for field in cont.fields.iter().filter(|f| !f.is_nested()) {
         if is_env_name(&field.env) || (field.attrs.env.is_none() && bad_prefix.is_some()) {
             continue;
         }
@@ -83,6 +279,9 @@ fn check_unique(cx: &Ctxt, cont: &Container) {
                 None => cx.error_spanned_by(field.ident, message),
             }
         }
+        if field.is_nested() {
+            continue;
+        }
         if let Some(first) = envs.insert(&field.env, field) {
             let message = format!("environment variable {} already controls setting `{}`", field.env, first.name);
             match &field.attrs.env {
@@ -126,13 +325,18 @@ fn check_shorthands(cx: &Ctxt, field: &Field) {
     }
 }
 
-/// `positive` is for numbers, `bytes` for integers.
+/// `positive` is for numbers and durations, `bytes` for integers.
 fn check_number_flags(cx: &Ctxt, field: &Field) {
     let family = field.family();
+    let ordered = family.is_ordered() || (family == Family::List && field.item_family().is_ordered());
     if let Some(positive) = &field.attrs.positive
-        && !matches!(family, Family::Integer { .. } | Family::Float)
+        && !ordered
     {
-        cx.error_spanned_by(positive, "`positive` is for number settings (an integer or float type)");
+        cx.error_spanned_by(positive, "`positive` is for number settings (an integer, float or duration type)");
+    }
+    if let (Some(bytes), Some(from_str)) = (&field.attrs.bytes, &field.attrs.from_str) {
+        let _ = from_str;
+        cx.error_spanned_by(bytes, "`bytes` reads a byte count, `from_str` the type's own text: use one");
     }
     if let Some(bytes) = &field.attrs.bytes
         && !matches!(family, Family::Integer { .. })
@@ -147,7 +351,8 @@ fn check_default(cx: &Ctxt, field: &Field) {
     match &field.attrs.default {
         Some(attr::Default::Lit { lit, negative }) => check_literal(cx, field, lit, negative.as_ref()),
         Some(attr::Default::List { items, span }) => match field.family() {
-            Family::List | Family::Other => {}
+            Family::Other => {}
+            Family::List => items.iter().for_each(|item| check_text(cx, field, field.item_family(), item)),
             Family::Importable => items.iter().for_each(|item| check_importable_name(cx, field, item)),
             family => cx.syn_error(syn::Error::new(*span, mismatch(field, family, "a list"))),
         },
@@ -198,7 +403,55 @@ fn check_literal(cx: &Ctxt, field: &Field, lit: &Lit, sign: Option<&syn::Token![
             check_positive(cx, field, written, negative || zero);
         }
         (Family::Importable, Lit::Str(name)) => check_importable_name(cx, field, name),
+        (Family::NonZero { signed }, Lit::Int(int)) => {
+            if negative && !signed {
+                cx.error_spanned_by(written, format!("this default is negative, but setting `{}` cannot be", field.name));
+            } else if int.base10_digits().bytes().all(|b| b == b'0') {
+                cx.error_spanned_by(written, format!("setting `{}` is never 0: its default cannot be", field.name));
+            }
+        }
+        (Family::Char, Lit::Char(_)) => {}
+        (family, Lit::Str(text)) if !negative && text_family(family) => check_text(cx, field, family, text),
         (family, other) => cx.error_spanned_by(other, mismatch(field, family, describe(other))),
+    }
+}
+
+/// Families whose default is written as text and parsed.
+fn text_family(family: Family) -> bool {
+    matches!(
+        family,
+        Family::Duration | Family::SocketAddr | Family::IpAddr(_) | Family::Path | Family::Char | Family::List
+    )
+}
+
+/// A default written as text parses as the setting's values do, and
+/// passes `positive`.
+fn check_text(cx: &Ctxt, field: &Field, family: Family, text: &LitStr) {
+    use crate::ast::IpVersion;
+    let value = text.value();
+    let rejected = match family {
+        Family::Duration => match parse::duration(&value) {
+            Ok(d) => {
+                check_positive(cx, field, quote::ToTokens::to_token_stream(text), d.is_zero());
+                None
+            }
+            Err(reason) => Some(("a duration", reason, "\"30s\", \"500ms\" or \"1h30m\"")),
+        },
+        Family::SocketAddr => parse::socket_addr(&value).err().map(|r| ("an address and port", r, "\"0.0.0.0:8080\"")),
+        Family::IpAddr(IpVersion::Any) => parse::ip_addr(&value).err().map(|r| ("an IP address", r, "\"10.0.0.1\"")),
+        Family::IpAddr(IpVersion::V4) => parse::ipv4_addr(&value).err().map(|r| ("an IPv4 address", r, "\"10.0.0.1\"")),
+        Family::IpAddr(IpVersion::V6) => parse::ipv6_addr(&value).err().map(|r| ("an IPv6 address", r, "\"::1\"")),
+        Family::Char => parse::character(&value).err().map(|r| ("one character", r, "'x'")),
+        Family::Integer { .. } | Family::NonZero { .. } => {
+            parse::integer(&value).err().map(|r| ("a whole number", r, "\"8\""))
+        }
+        Family::Float => parse::float(&value).err().map(|r| ("a number", r, "\"0.5\"")),
+        Family::Bool => parse::boolean(&value).err().map(|r| ("a boolean", r, "\"true\"")),
+        _ => None,
+    };
+    if let Some((what, reason, example)) = rejected {
+        let message = format!("the default {value:?} is not {what} ({reason}): write, for instance, {example}");
+        cx.error_spanned_by(text, message);
     }
 }
 
@@ -252,6 +505,12 @@ fn mismatch(field: &Field, family: Family, given: &str) -> String {
             "write a shorthand or dotted path, or a list of them, such as `default = [\"thread\", \"block\"]`"
                 .to_owned()
         }
+        Family::NonZero { .. } => "write a whole number other than 0, such as `default = 8`".to_owned(),
+        Family::Duration => "write a duration as text, such as `default = \"30s\"`".to_owned(),
+        Family::SocketAddr => "write an address as text, such as `default = \"0.0.0.0:8080\"`".to_owned(),
+        Family::IpAddr(_) => "write an address as text, such as `default = \"127.0.0.1\"`".to_owned(),
+        Family::Path => "write a path as text, such as `default = \"/var/lib/app\"`".to_owned(),
+        Family::Char => "write a character, such as `default = ','`".to_owned(),
         Family::Other => String::new(),
     };
     format!("this default is {given}, but setting `{}` is a `{ty}`: {hint}", field.name)

@@ -43,13 +43,16 @@ fn krate_path(attrs: Option<&attr::Container>) -> TokenStream {
 fn gen_settings_impl(cont: &Container) -> TokenStream {
     let ident = cont.ident;
     let krate = krate_path(Some(&cont.attrs));
-    let count = cont.fields.len();
+    let leaves = glue::gen_leaves(cont);
     let setting_consts = meta::gen_setting_consts(cont);
     let meta = meta::gen_struct_meta(cont);
     let field_items = glue::gen_field_items(cont);
     let ops = glue::gen_ops(cont);
+    let groups = glue::gen_groups(cont);
     let load_chunks = glue::gen_load_chunks(cont);
     let load = glue::gen_load(cont);
+    let choice_checks = glue::gen_choice_checks(cont);
+    let default_test = glue::gen_default_test(cont, &krate);
     quote! {
         #[doc(hidden)]
         const _: () = {
@@ -63,14 +66,27 @@ fn gen_settings_impl(cont: &Container) -> TokenStream {
 
             #load_chunks
 
+            #choice_checks
+
             #[automatically_derived]
             impl _config::Settings for #ident {
                 const META: &'static _config::meta::StructMeta = &__META;
-                type __Origins = [_config::Origin; #count];
-                const __ORIGINS: Self::__Origins = [_config::Origin::Default; #count];
+                const __LEAVES: usize = #leaves;
+                type __Origins = [_config::Origin; #leaves];
+                fn __origins() -> Self::__Origins {
+                    [const { _config::Origin::Default }; #leaves]
+                }
                 const __OPS: &'static [&'static dyn _config::__private::FieldOps<Self>] = &[#ops];
+                const __GROUPS: &'static [&'static dyn _config::__private::GroupOps<Self>] = &[#groups];
+                fn __schema() -> &'static _config::__private::Schema<Self> {
+                    static __SCHEMA: _config::__private::OnceLock<_config::__private::Schema<#ident>> =
+                        _config::__private::OnceLock::new();
+                    __SCHEMA.get_or_init(_config::__private::Schema::build)
+                }
                 #load
             }
         };
+
+        #default_test
     }
 }

@@ -27,12 +27,23 @@ pub(crate) fn settings_impl(input: &DeriveInput, krate: &TokenStream) -> TokenSt
                     see_also: &[],
                     env_prefix: "",
                     env_prefixes: &[],
+                    known_env: &[],
                     notation: _config::meta::Notation::Rust,
                     settings: &[],
+                    groups: &[],
                 };
+                const __LEAVES: usize = 0;
                 type __Origins = [_config::Origin; 0];
-                const __ORIGINS: Self::__Origins = [];
+                fn __origins() -> Self::__Origins {
+                    []
+                }
                 const __OPS: &'static [&'static dyn _config::__private::FieldOps<Self>] = &[];
+                const __GROUPS: &'static [&'static dyn _config::__private::GroupOps<Self>] = &[];
+                fn __schema() -> &'static _config::__private::Schema<Self> {
+                    static __SCHEMA: _config::__private::OnceLock<_config::__private::Schema<#ident>> =
+                        _config::__private::OnceLock::new();
+                    __SCHEMA.get_or_init(_config::__private::Schema::build)
+                }
                 fn __load(_: &mut _config::__private::LoadCx<'_, Self>) -> _config::__private::Option<Self> {
                     _config::__private::None
                 }

@@ -4,6 +4,7 @@
 mod ast;
 mod attr;
 mod check;
+mod choice;
 mod ctxt;
 mod docs;
 mod expand;
@@ -23,6 +24,13 @@ use syn::{DeriveInput, parse_macro_input};
 pub fn derive_settings(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::expand_derive_settings(&input).into()
+}
+
+/// Derives `config_core::SettingEnum`; documented in `config-core`.
+#[proc_macro_derive(SettingEnum, attributes(choice))]
+pub fn derive_setting_enum(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    choice::expand_derive_setting_enum(&input).into()
 }
 
 #[cfg(test)]

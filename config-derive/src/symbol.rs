@@ -19,6 +19,9 @@ pub(crate) const WATCH_PREFIXES: Symbol = Symbol("watch_prefixes");
 pub(crate) const TITLE: Symbol = Symbol("title");
 pub(crate) const NOTATION: Symbol = Symbol("notation");
 pub(crate) const CRATE: Symbol = Symbol("crate");
+pub(crate) const KNOWN_ENV: Symbol = Symbol("known_env");
+pub(crate) const EMPTY_VALUES: Symbol = Symbol("empty_values");
+pub(crate) const LIST_ITEMS: Symbol = Symbol("list_items");
 
 // Keys of `#[setting(...)]` (`added` and `see_also` are on both).
 pub(crate) const NAME: Symbol = Symbol("name");
@@ -34,6 +37,20 @@ pub(crate) const ADDED: Symbol = Symbol("added");
 pub(crate) const SEE_ALSO: Symbol = Symbol("see_also");
 pub(crate) const HIDDEN: Symbol = Symbol("hidden");
 pub(crate) const SECRET: Symbol = Symbol("secret");
+pub(crate) const REQUIRED: Symbol = Symbol("required");
+pub(crate) const RANGE: Symbol = Symbol("range");
+pub(crate) const MIN: Symbol = Symbol("min");
+pub(crate) const MAX: Symbol = Symbol("max");
+pub(crate) const LEN: Symbol = Symbol("len");
+pub(crate) const FROM_STR: Symbol = Symbol("from_str");
+pub(crate) const EXPECTED: Symbol = Symbol("expected");
+pub(crate) const NESTED: Symbol = Symbol("nested");
+pub(crate) const ALIAS: Symbol = Symbol("alias");
+pub(crate) const ALIAS_ENV: Symbol = Symbol("alias_env");
+pub(crate) const FROZEN: Symbol = Symbol("frozen");
+
+// Keys of `validate(...)`.
+pub(crate) const WITH: Symbol = Symbol("with");
 
 // Keys of `deprecated(...)`.
 pub(crate) const SINCE: Symbol = Symbol("since");
@@ -42,7 +59,8 @@ pub(crate) const NOTE: Symbol = Symbol("note");
 
 /// The keys allowed in `#[settings(...)]`, for "did you mean" and the list
 /// of valid keys.
-pub(crate) const CONTAINER_KEYS: &[Symbol] = &[ENV_PREFIX, WATCH_PREFIXES, TITLE, ADDED, SEE_ALSO, NOTATION, CRATE];
+pub(crate) const CONTAINER_KEYS: &[Symbol] =
+    &[ENV_PREFIX, WATCH_PREFIXES, KNOWN_ENV, EMPTY_VALUES, LIST_ITEMS, TITLE, ADDED, SEE_ALSO, NOTATION, CRATE];
 
 /// The keys allowed in `#[setting(...)]`.
 pub(crate) const FIELD_KEYS: &[Symbol] = &[
@@ -59,6 +77,18 @@ pub(crate) const FIELD_KEYS: &[Symbol] = &[
     SEE_ALSO,
     HIDDEN,
     SECRET,
+    REQUIRED,
+    RANGE,
+    MIN,
+    MAX,
+    LEN,
+    FROM_STR,
+    EXPECTED,
+    NESTED,
+    ENV_PREFIX,
+    ALIAS,
+    ALIAS_ENV,
+    FROZEN,
 ];
 
 /// The keys allowed in `deprecated(...)`.

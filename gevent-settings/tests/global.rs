@@ -10,7 +10,7 @@ fn set_before_use_as_gevent_documents() {
     // >>> config.fileobject = 'thread'
     config().set("fileobject", "thread").unwrap();
     assert_eq!(config().get().fileobject.path(), Some("gevent._fileobjectcommon.FileObjectThread"));
-    assert_eq!(config().origin("fileobject"), Ok(Origin::Code));
+    assert_eq!(config().origin("fileobject").map(|o| o.kind()), Ok(OriginKind::Code));
     assert!(config().set("fileobject", "nonsense").is_err());
     assert_eq!(config().get().fileobject.path(), Some("gevent._fileobjectcommon.FileObjectThread"));
 

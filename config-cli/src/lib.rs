@@ -152,7 +152,7 @@ impl SettingsCommand {
                 };
                 write_text(out, &docs_gen::render::<C>(format, options))
             }
-            SettingsCommand::Metadata => write_json(out, serde_json::to_string_pretty(C::META)),
+            SettingsCommand::Metadata => write_json(out, serde_json::to_string_pretty(C::META)).map(|()| 0),
         }
     }
 }

@@ -147,8 +147,9 @@ impl Known {
             paths: HashSet::new(),
             groups: HashSet::new(),
             prefixes,
+            // Known variables are suggested for a typo too.
+            env_list: extra_env.clone(),
             extra_env: extra_env.into_iter().collect(),
-            env_list: Vec::new(),
             path_list: Vec::new(),
         };
         for leaf in leaves {

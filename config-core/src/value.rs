@@ -286,9 +286,9 @@ impl SettingValue for bool {
     fn from_value(value: Value, setting: &'static SettingMeta) -> Result<Self, Reason> {
         match value {
             Value::Bool(b) => Ok(b),
-            // A number that is plainly a boolean, as a file may write one.
-            Value::Int(i @ (0 | 1)) => Ok(i == 1),
-            Value::UInt(u @ (0 | 1)) => Ok(u == 1),
+            // A whole number is true when it is not zero, as in C and Python.
+            Value::Int(i) => Ok(i != 0),
+            Value::UInt(u) => Ok(u != 0),
             Value::Str(text) => Self::parse(&text, setting),
             other => Err(mismatch(&other)),
         }

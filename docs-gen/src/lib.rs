@@ -111,6 +111,10 @@ pub enum Format {
     Env,
     /// Terminal help, as `gevent-config help` prints it.
     Text,
+    /// MERGE-PENDING: the JSON Schema (wt-docs2 replaces this).
+    Schema,
+    /// MERGE-PENDING: a TOML template (wt-docs2 replaces this).
+    Toml,
 }
 
 impl Format {
@@ -126,6 +130,8 @@ impl Format {
             Format::Json => "json",
             Format::Env => "env",
             Format::Text => "text",
+            Format::Schema => "schema",
+            Format::Toml => "toml",
         }
     }
 }
@@ -193,5 +199,6 @@ pub fn render_meta(meta: &'static StructMeta, format: Format, options: &Options)
         Format::Json => render::json::render(meta, options),
         Format::Env => render::env::render(&page()),
         Format::Text => render::text::render(&page()),
+        Format::Schema | Format::Toml => unimplemented!("MERGE-PENDING: wt-docs2"),
     }
 }

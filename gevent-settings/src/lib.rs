@@ -23,6 +23,38 @@
 //! Descriptions are gevent's, from its documentation (MIT licence); see
 //! this crate's README.
 //!
+//! # gevent's text rules
+//!
+//! gevent reads an empty boolean as false, keeps an empty string, and keeps
+//! list items exactly as written (`"select, poll"` is `["select", " poll"]`);
+//! `Config` asks the framework for these rules (`empty_values = "numbers"`,
+//! `list_items = "as_given"`), which are not its defaults.
+//!
+//! # Settings read once
+//!
+//! gevent reads some settings once, when it creates the component that uses
+//! them, so a later change has no effect; its documentation can only warn
+//! that changes must come "before using any parts of gevent that might need
+//! those settings". Here they are `frozen`: once read with
+//! `config().read(...)`, a change is refused with an error naming where it
+//! was read. From gevent 24.11.1's source, the settings read that way:
+//!
+//! | settings | read when | where in gevent |
+//! |---|---|---|
+//! | `loop`, `libev_backend` | the hub creates its loop | `hub.py` (`Hub.loop_class`, `Hub.backend`); `core.py` at import |
+//! | `resolver` | the hub creates its resolver | `hub.py` (`Hub.resolver_class`) |
+//! | `threadpool`, `threadpool_idle_task_timeout` | the hub creates its threadpool | `hub.py` (`Hub.threadpool_class`, `_create_threadpool`) |
+//! | `format_context` | a hub is created | `hub.py` (`Hub.__init__`) |
+//! | `fileobject` | `gevent.fileobject` is imported | `fileobject.py` |
+//! | `trace_malloc` | `gevent._ffi.watcher` is imported | `_ffi/watcher.py` |
+//! | `disable_watch_children` | `gevent.os` is imported | `os.py` |
+//! | `resolver_nameservers`, `resolver_timeout` | the dnspython resolver is created | `resolver/dnspython.py` |
+//! | the `ares_*` settings | the ares resolver is created | `resolver/ares.py` |
+//!
+//! `track_greenlet_tree`, `monitor_thread`, `max_blocking_time`,
+//! `memory_monitor_period` and `max_memory_usage` are read each time they
+//! are used (`greenlet.py`, `hub.py`, `_monitor.py`), and may change.
+//!
 //! # Where gevent's code and documentation disagree
 //!
 //! The documentation is followed (these are two rows of the README's table
@@ -39,11 +71,9 @@
 pub mod cli;
 pub mod components;
 
-use std::borrow::Cow;
 use std::ffi::OsStr;
-use std::sync::Once;
 
-use config_core::{Env, Global, Importable, Loaded, Report, Settings, Source};
+use config_core::{Global, Importable, Loaded, Report, Settings, Source};
 
 use components::{EventLoop, FileObject, FormatContext, Resolver, ThreadPool};
 
@@ -69,6 +99,13 @@ use components::{EventLoop, FileObject, FormatContext, Resolver, ThreadPool};
     added = "1.3a2",
     env_prefix = "GEVENT_",
     watch_prefixes = ["GEVENTARES_"],
+    // Variables gevent reads outside its settings: `OTHER_GEVENT_VARIABLES`
+    // says where (a test keeps the two lists the same).
+    known_env = ["GEVENT_DEBUG", "GEVENT_MANYLINUX", "GEVENT_MANYLINUX_NAME"],
+    // gevent's text rules: only an empty number is unset (an empty boolean
+    // is false, an empty string is kept), and list items are kept as given.
+    empty_values = "numbers",
+    list_items = "as_given",
     notation = "python"
 )]
 pub struct Config {
@@ -85,10 +122,14 @@ pub struct Config {
             dnspython = "gevent.resolver.dnspython.Resolver",
         )
     )]
+    // Read once, when gevent creates the component (see the crate docs).
+    #[setting(frozen)]
     pub resolver: Importable<dyn Resolver>,
 
     /// The kind of threadpool we use.
     #[setting(default = "gevent.threadpool.ThreadPool")]
+    // Read once, when gevent creates the component (see the crate docs).
+    #[setting(frozen)]
     pub threadpool: Importable<dyn ThreadPool>,
 
     /// How long threads in the default threadpool (used for DNS by default)
@@ -96,6 +137,8 @@ pub struct Config {
     ///
     /// Use -1 for no timeout.
     #[setting(default = 5.0, validate = positive_or_no_timeout, added = "22.08.0")]
+    // Read once, when gevent creates the component (see the crate docs).
+    #[setting(frozen)]
     pub threadpool_idle_task_timeout: f64,
 
     /// The kind of the loop we use.
@@ -110,16 +153,22 @@ pub struct Config {
         "libuv-cffi" = "gevent.libuv.loop.loop",
         libuv = "gevent.libuv.loop.loop",
     ))]
+    // Read once, when gevent creates the component (see the crate docs).
+    #[setting(frozen)]
     pub r#loop: Importable<dyn EventLoop>,
 
     // gevent gives format_context and the ares settings no description (the
     // doc comment would become one), so rustdoc's lint is waived for them.
     #[allow(missing_docs)]
     #[setting(default = "pprint.saferepr")]
+    // Read once, when gevent creates the component (see the crate docs).
+    #[setting(frozen)]
     pub format_context: Importable<dyn FormatContext>,
 
     /// The backend for libev, such as 'select'
     #[setting(env = "GEVENT_BACKEND")]
+    // Read once, when gevent creates the component (see the crate docs).
+    #[setting(frozen)]
     pub libev_backend: Option<Vec<String>>,
 
     /// The kind of `FileObject` we will use.
@@ -135,6 +184,8 @@ pub struct Config {
             block = "gevent._fileobjectcommon.FileObjectBlock",
         )
     )]
+    // Read once, when gevent creates the component (see the crate docs).
+    #[setting(frozen)]
     pub fileobject: Importable<dyn FileObject>,
 
     /// Should we *not* watch children with the event loop watchers?
@@ -143,6 +194,8 @@ pub struct Config {
     ///
     /// See [`gevent.os`](https://www.gevent.org/api/gevent.os.html#module-gevent.os) for a detailed description.
     #[setting(env = "GEVENT_NOWAITPID", default = false)]
+    // Read once, when gevent creates the component (see the crate docs).
+    #[setting(frozen)]
     pub disable_watch_children: bool,
 
     /// Should FFI objects track their allocation?
@@ -155,6 +208,8 @@ pub struct Config {
     /// On Python 2, gevent interprets this argument and adds extra tracking
     /// information for FFI objects.
     #[setting(env = "PYTHONTRACEMALLOC", default = 0, default_doc = "False")]
+    // Read once, when gevent creates the component (see the crate docs).
+    #[setting(frozen)]
     pub trace_malloc: i64,
 
     /// Should `Greenlet` objects track their spawning tree?
@@ -233,6 +288,8 @@ pub struct Config {
 
     #[allow(missing_docs)]
     #[setting(env = "GEVENTARES_FLAGS", hidden)]
+    // Read once, when gevent creates the component (see the crate docs).
+    #[setting(frozen)]
     pub ares_flags: Option<String>,
 
     #[allow(missing_docs)]
@@ -244,22 +301,32 @@ pub struct Config {
             note = "If both are set, the results are not defined."
         )
     )]
+    // Read once, when gevent creates the component (see the crate docs).
+    #[setting(frozen)]
     pub ares_timeout: Option<String>,
 
     #[allow(missing_docs)]
     #[setting(env = "GEVENTARES_TRIES", hidden)]
+    // Read once, when gevent creates the component (see the crate docs).
+    #[setting(frozen)]
     pub ares_tries: Option<String>,
 
     #[allow(missing_docs)]
     #[setting(env = "GEVENTARES_NDOTS", hidden)]
+    // Read once, when gevent creates the component (see the crate docs).
+    #[setting(frozen)]
     pub ares_ndots: Option<String>,
 
     #[allow(missing_docs)]
     #[setting(env = "GEVENTARES_UDP_PORT", hidden)]
+    // Read once, when gevent creates the component (see the crate docs).
+    #[setting(frozen)]
     pub ares_udp_port: Option<String>,
 
     #[allow(missing_docs)]
     #[setting(env = "GEVENTARES_TCP_PORT", hidden)]
+    // Read once, when gevent creates the component (see the crate docs).
+    #[setting(frozen)]
     pub ares_tcp_port: Option<String>,
 
     /// A list of strings giving the IP addresses of nameservers for the ares
@@ -276,6 +343,8 @@ pub struct Config {
             note = "If both are set, the results are not defined."
         )
     )]
+    // Read once, when gevent creates the component (see the crate docs).
+    #[setting(frozen)]
     pub ares_servers: Option<Vec<String>>,
 
     /// A list of strings giving the IP addresses of nameservers for the
@@ -311,6 +380,8 @@ pub struct Config {
     ///   options. ares validates that the members of the list are valid
     ///   addresses.
     #[setting]
+    // Read once, when gevent creates the component (see the crate docs).
+    #[setting(frozen)]
     pub resolver_nameservers: Option<Vec<String>>,
 
     /// The total amount of time that the DNS resolver will spend making
@@ -318,6 +389,8 @@ pub struct Config {
     ///
     /// Only the ares and dnspython resolvers support this.
     #[setting(positive, added = "1.3a2")]
+    // Read once, when gevent creates the component (see the crate docs).
+    #[setting(frozen)]
     pub resolver_timeout: Option<f64>,
 }
 
@@ -374,47 +447,36 @@ pub fn is_other_gevent_variable(name: &OsStr) -> bool {
 
 /// Loads gevent's settings from `source`, keeping the default of each
 /// rejected value, and reports every rejected value and every warning, as
-/// [`Loaded::load`] does, except that a variable gevent reads elsewhere
-/// ([`OTHER_GEVENT_VARIABLES`]) is not reported as unknown.
-pub fn load<S: Source>(source: &S) -> Report<Config> {
-    Loaded::load(&WithoutOtherVariables(source))
-}
-
-/// A source that lists every name but those of [`OTHER_GEVENT_VARIABLES`],
-/// so that the search for unknown variables does not see them.
-struct WithoutOtherVariables<S>(S);
-
-impl<S: Source> Source for WithoutOtherVariables<S> {
-    fn get(&self, name: &str) -> Option<Cow<'_, OsStr>> {
-        self.0.get(name)
-    }
-
-    fn for_each_name(&self, visit: &mut dyn FnMut(&OsStr)) {
-        self.0.for_each_name(&mut |name| {
-            if !is_other_gevent_variable(name) {
-                visit(name);
-            }
-        });
-    }
+/// [`Loaded::load`] does (a variable gevent reads elsewhere,
+/// [`OTHER_GEVENT_VARIABLES`], is known, not unknown).
+pub fn load<S: Source + Sync>(source: &S) -> Report<Config> {
+    Loaded::load(source)
 }
 
 static CONFIG: Global<Config> = Global::new();
 
 /// The process-wide configuration, gevent's `gevent.config`: loaded from
-/// the environment on first use, readable from any thread. As gevent
-/// documents, make changes in code before using anything that reads them.
+/// the environment on first use, readable from any thread.
+///
+/// An invalid variable is reported in full on standard error at that first
+/// load, and its setting keeps its default (gevent raises when the setting
+/// is read; see the divergences in the README). A program that wants to
+/// stop instead calls `config().init(Config::builder().env())` first.
+///
+/// As gevent documents, make changes before using anything that reads them:
+/// the settings gevent reads once, when it creates a component (the loop,
+/// the resolver, the threadpool, ...), are `frozen`. A component reads one
+/// with `config().read(|c| &c.field)`, and from then on a change to it is
+/// refused with an error naming that place in the code.
 ///
 /// ```
 /// let config = gevent_settings::config();
 /// config.set("fileobject", "thread").unwrap();
-/// assert_eq!(config.get().fileobject.path(), Some("gevent._fileobjectcommon.FileObjectThread"));
+/// // gevent's `fileobject` module reads the setting once, at import.
+/// let chosen = config.read(|c| &c.fileobject);
+/// assert_eq!(chosen.path(), Some("gevent._fileobjectcommon.FileObjectThread"));
+/// assert!(config.set("fileobject", "block").is_err());
 /// ```
 pub fn config() -> &'static Global<Config> {
-    static FIRST_LOAD: Once = Once::new();
-    // Loaded as `load` loads, so that a variable gevent reads elsewhere is
-    // not logged as unknown.
-    FIRST_LOAD.call_once(|| {
-        CONFIG.load_from(&WithoutOtherVariables(Env));
-    });
     &CONFIG
 }

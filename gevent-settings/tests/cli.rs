@@ -3,6 +3,7 @@
 
 use std::process::Command as Process;
 
+use config_cli::SettingsCommand;
 use gevent_settings::cli::{Cli, Command, ShowFormat, run};
 
 /// A fixed environment for the snapshots. The importables are all set so
@@ -21,13 +22,26 @@ const ENV: &[(&str, &str)] = &[
 
 fn gevent_config(command: Command, env: &[(&str, &str)]) -> (u8, String, String) {
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let status = run(&Cli { command }, &env.to_vec(), &mut out, &mut err).unwrap();
+    let env: Vec<(String, String)> = env.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+    let status = run(&Cli::new(command), env, &mut out, &mut err).unwrap();
     (status, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+}
+
+fn show(format: ShowFormat) -> Command {
+    Command::Settings(SettingsCommand::Show { format })
+}
+
+fn check() -> Command {
+    Command::Settings(SettingsCommand::Check)
+}
+
+fn metadata() -> Command {
+    Command::Settings(SettingsCommand::Metadata)
 }
 
 #[test]
 fn show_prints_every_setting_with_value_and_source() {
-    let (status, out, err) = gevent_config(Command::Show { format: ShowFormat::Table }, ENV);
+    let (status, out, err) = gevent_config(show(ShowFormat::Table), ENV);
     assert_eq!((status, err.as_str()), (0, ""));
     // The newline and the escape sequence of GEVENTARES_FLAGS are escaped.
     assert!(out.contains(r"'line1\nline2\u{1b}[31m'"), "{out}");
@@ -37,7 +51,7 @@ fn show_prints_every_setting_with_value_and_source() {
 
 #[test]
 fn show_json_escapes_control_characters_too() {
-    let (_, out, _) = gevent_config(Command::Show { format: ShowFormat::Json }, ENV);
+    let (_, out, _) = gevent_config(show(ShowFormat::Json), ENV);
     assert!(out.contains(r#""value": "line1\nline2\u001b[31m""#), "{out}");
     assert!(!out.contains('\u{1b}'));
 }
@@ -45,7 +59,7 @@ fn show_json_escapes_control_characters_too() {
 #[test]
 fn unknown_variable_names_are_escaped_in_warnings() {
     let env = [("GEVENT_\u{1b}[2JLOOP", "libuv")];
-    let (status, _, err) = gevent_config(Command::Check, &env);
+    let (status, _, err) = gevent_config(check(), &env);
     assert_eq!(status, 1);
     assert!(err.contains("environment variable GEVENT_\\u{1b}[2JLOOP does not name a setting"), "{err}");
     assert!(!err.contains('\u{1b}'));
@@ -69,19 +83,29 @@ fn the_table_redacts_secrets() {
 
 #[test]
 fn show_json_is_one_object_keyed_by_setting_name() {
-    let (status, out, _) = gevent_config(Command::Show { format: ShowFormat::Json }, ENV);
+    let (status, out, _) = gevent_config(show(ShowFormat::Json), ENV);
     assert_eq!(status, 0);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json.as_object().unwrap().len(), 23);
     assert_eq!(
         json["resolver"],
-        serde_json::json!({"value": "gevent.resolver.blocking.Resolver", "source": "environment", "env": "GEVENT_RESOLVER"})
+        serde_json::json!({
+            "value": "gevent.resolver.blocking.Resolver",
+            "source": "environment",
+            "env": "GEVENT_RESOLVER",
+            "origin": {"kind": "environment", "var": "GEVENT_RESOLVER"}
+        })
     );
     assert_eq!(json["max_memory_usage"]["value"], 512 * 1024 * 1024);
     assert_eq!(json["libev_backend"]["value"], serde_json::json!(["select", "poll"]));
     assert_eq!(
         json["max_blocking_time"],
-        serde_json::json!({"value": 0.1, "source": "default", "env": "GEVENT_MAX_BLOCKING_TIME"})
+        serde_json::json!({
+            "value": 0.1,
+            "source": "default",
+            "env": "GEVENT_MAX_BLOCKING_TIME",
+            "origin": {"kind": "default"}
+        })
     );
     assert_eq!(json["resolver_timeout"]["value"], serde_json::Value::Null);
     insta::assert_snapshot!("show_json", out);
@@ -89,7 +113,7 @@ fn show_json_is_one_object_keyed_by_setting_name() {
 
 #[test]
 fn the_default_resolver_shows_as_its_dotted_path() {
-    let (_, out, _) = gevent_config(Command::Show { format: ShowFormat::Json }, &[]);
+    let (_, out, _) = gevent_config(show(ShowFormat::Json), &[]);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["resolver"]["value"], "gevent.resolver.thread.Resolver");
     assert_eq!(json["resolver"]["source"], "default");
@@ -98,21 +122,21 @@ fn the_default_resolver_shows_as_its_dotted_path() {
 #[test]
 fn show_with_an_invalid_variable_fails_and_names_it() {
     let env = [("GEVENT_MAX_BLOCKING_TIME", "soon"), ("GEVENT_NOWAITPID", "1")];
-    let (status, out, err) = gevent_config(Command::Show { format: ShowFormat::Table }, &env);
+    let (status, out, err) = gevent_config(show(ShowFormat::Table), &env);
     assert_eq!(status, 1);
     assert_eq!(out, "");
     assert_eq!(
         err,
         "error: GEVENT_MAX_BLOCKING_TIME=\"soon\": invalid value for setting `max_blocking_time`: not a number; \
-         expected a finite number, greater than 0\ngevent-config: fix the variables above; nothing is shown\n"
+         expected a finite number, greater than 0\nfix the problems above; nothing is shown\n"
     );
 }
 
 #[test]
 fn check_passes_a_clean_environment() {
-    let (status, out, err) = gevent_config(Command::Check, &[("GEVENT_LOOP", "libuv"), ("PATH", "/bin")]);
+    let (status, out, err) = gevent_config(check(), &[("GEVENT_LOOP", "libuv"), ("PATH", "/bin")]);
     assert_eq!((status, err.as_str()), (0, ""));
-    assert_eq!(out, "gevent-config: the environment is valid (1 gevent variable(s) set)\n");
+    assert_eq!(out, "the configuration is valid (1 setting(s) given a value)\n");
 }
 
 #[test]
@@ -123,7 +147,7 @@ fn check_names_every_invalid_unknown_and_deprecated_variable() {
         ("GEVENT_RESOLVR", "block"),
         ("GEVENTARES_SERVERS", "8.8.8.8"),
     ];
-    let (status, out, err) = gevent_config(Command::Check, &env);
+    let (status, out, err) = gevent_config(check(), &env);
     assert_eq!((status, out.as_str()), (1, ""));
     insta::assert_snapshot!("check_problems", err);
 }
@@ -143,7 +167,7 @@ fn help_prints_each_setting_and_its_description() {
 
 #[test]
 fn metadata_is_the_settings_table_as_json() {
-    let (status, out, _) = gevent_config(Command::Metadata, &[]);
+    let (status, out, _) = gevent_config(metadata(), &[]);
     assert_eq!(status, 0);
     let meta = config_core::meta::StructMeta::from_json(&out).unwrap();
     assert_eq!(meta, <gevent_settings::Config as config_core::Settings>::META);
@@ -172,7 +196,7 @@ fn the_binary_exits_non_zero_and_names_the_variable() {
 fn a_value_wider_than_a_format_width_is_shown_in_full() {
     let wide = "x".repeat(70_000);
     let env = [("GEVENTARES_FLAGS", wide.as_str()), ("GEVENT_BACKEND", "select")];
-    let (status, out, err) = gevent_config(Command::Show { format: ShowFormat::Table }, &env);
+    let (status, out, err) = gevent_config(show(ShowFormat::Table), &env);
     assert_eq!((status, err.as_str()), (0, ""));
     let wide_row = out.lines().find(|l| l.starts_with("ares_flags")).unwrap();
     assert_eq!(wide_row, format!("ares_flags                    '{wide}'  environment  GEVENTARES_FLAGS"));
@@ -205,7 +229,7 @@ fn assert_safe(what: &str, text: &str) {
 
 #[test]
 fn show_json_escapes_every_unsafe_character_and_keeps_the_value() {
-    let (status, out, _) = gevent_config(Command::Show { format: ShowFormat::Json }, &[("GEVENTARES_FLAGS", HOSTILE)]);
+    let (status, out, _) = gevent_config(show(ShowFormat::Json), &[("GEVENTARES_FLAGS", HOSTILE)]);
     assert_eq!(status, 0);
     assert_safe("show --format json", &out);
     assert!(
@@ -219,7 +243,7 @@ fn show_json_escapes_every_unsafe_character_and_keeps_the_value() {
 #[test]
 fn show_table_escapes_every_unsafe_character() {
     let env = [("GEVENTARES_FLAGS", HOSTILE), ("GEVENT_BACKEND", HOSTILE), ("GEVENT_RESOLVER_NAMESERVERS", HOSTILE)];
-    let (status, out, _) = gevent_config(Command::Show { format: ShowFormat::Table }, &env);
+    let (status, out, _) = gevent_config(show(ShowFormat::Table), &env);
     assert_eq!(status, 0);
     assert_safe("show", &out);
     assert!(
@@ -237,7 +261,7 @@ fn messages_on_stderr_escape_every_unsafe_character() {
         ("PYTHONTRACEMALLOC", HOSTILE),
     ];
     for command in
-        [Command::Check, Command::Show { format: ShowFormat::Table }, Command::Show { format: ShowFormat::Json }]
+        [check(), show(ShowFormat::Table), show(ShowFormat::Json)]
     {
         let (status, out, err) = gevent_config(command, &env);
         assert_eq!((status, out.as_str()), (1, ""));
@@ -245,7 +269,7 @@ fn messages_on_stderr_escape_every_unsafe_character() {
         assert_safe("an error", &err);
     }
     let unknown = format!("GEVENT_{HOSTILE}");
-    let (status, _, err) = gevent_config(Command::Check, &[(unknown.as_str(), "1")]);
+    let (status, _, err) = gevent_config(check(), &[(unknown.as_str(), "1")]);
     assert_eq!(status, 1);
     assert!(err.contains("does not name a setting"), "{err}");
     assert_safe("a warning", &err);
@@ -255,7 +279,7 @@ fn messages_on_stderr_escape_every_unsafe_character() {
 fn help_and_metadata_print_no_unsafe_character() {
     let (_, help, _) = gevent_config(Command::Help, &[]);
     assert_safe("help", &help);
-    let (_, metadata, _) = gevent_config(Command::Metadata, &[]);
+    let (_, metadata, _) = gevent_config(metadata(), &[]);
     assert_safe("metadata", &metadata);
 }
 
@@ -274,16 +298,17 @@ fn command_line_errors_escape_what_they_repeat() {
 /// is not an unknown variable. A typo of it still is.
 #[test]
 fn variables_gevent_reads_elsewhere_are_not_unknown() {
-    let (status, out, err) = gevent_config(Command::Check, &[("GEVENT_DEBUG", "debug"), ("GEVENT_MANYLINUX", "1")]);
+    let (status, out, err) = gevent_config(check(), &[("GEVENT_DEBUG", "debug"), ("GEVENT_MANYLINUX", "1")]);
     assert_eq!((status, err.as_str()), (0, ""));
-    assert_eq!(out, "gevent-config: the environment is valid (0 gevent variable(s) set)\n");
-    let (status, _, err) = gevent_config(Command::Show { format: ShowFormat::Json }, &[("GEVENT_DEBUG", "debug")]);
+    assert_eq!(out, "the configuration is valid (0 setting(s) given a value)\n");
+    let (status, _, err) = gevent_config(show(ShowFormat::Json), &[("GEVENT_DEBUG", "debug")]);
     assert_eq!((status, err.as_str()), (0, ""));
 
-    let (status, _, err) = gevent_config(Command::Check, &[("GEVENT_DEBUG", "debug"), ("GEVENT_DEBGU", "debug")]);
+    let (status, _, err) = gevent_config(check(), &[("GEVENT_DEBUG", "debug"), ("GEVENT_DEBGU", "debug")]);
     assert_eq!(status, 1);
     assert_eq!(
         err,
-        "warning: environment variable GEVENT_DEBGU does not name a setting\ngevent-config: 1 problem(s) in the environment\n"
+        "warning: environment variable GEVENT_DEBGU does not name a setting; did you mean GEVENT_DEBUG?\n\
+         1 problem(s) in the configuration\n"
     );
 }

@@ -53,7 +53,7 @@ fn to_value(json: &Json) -> Value {
             .or(n.as_u64().map(Value::UInt))
             .unwrap_or_else(|| Value::Float(n.as_f64().unwrap())),
         Json::String(s) => Value::Str(s.clone()),
-        Json::Array(items) => Value::List(items.iter().map(|i| i.as_str().unwrap().to_owned()).collect()),
+        Json::Array(items) => Value::List(items.iter().map(|i| Value::Str(i.as_str().unwrap().to_owned())).collect()),
         Json::Object(_) => panic!("{json}"),
     }
 }

@@ -199,12 +199,12 @@ fn byte_counts() {
         assert_eq!(load(&[(variable, text)]).max_memory_usage, Some(bytes), "{text}");
     }
     assert_eq!(reject(variable, "0").reason, "must be positive");
-    assert_eq!(reject(variable, "-1kb").reason, "-1024 is out of range (0 to 18446744073709551615)");
+    assert_eq!(reject(variable, "-1kb").reason, "out of range (0 to 18446744073709551615)");
     assert_eq!(reject(variable, "5xb").reason, "not a whole number of bytes");
     assert_eq!(reject(variable, "1.5mb").reason, "not a whole number of bytes");
     assert_eq!(
         reject(variable, "20000000000gb").reason,
-        "21474836480000000000 is out of range (0 to 18446744073709551615)"
+        "out of range (0 to 18446744073709551615)"
     );
     assert!(reject(variable, &"9".repeat(50)).reason.contains("not a whole number of bytes"));
     assert_eq!(load(&[(variable, "")]).max_memory_usage, None);

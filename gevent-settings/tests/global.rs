@@ -2,7 +2,7 @@
 //! code before use, as gevent documents. (Its own test binary: the instance
 //! is process-wide.)
 
-use config_core::Origin;
+use config_core::OriginKind;
 use gevent_settings::config;
 
 #[test]

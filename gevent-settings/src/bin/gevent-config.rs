@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage(&e),
     };
-    match run(&cli, &Env, &mut io::stdout().lock(), &mut io::stderr().lock()) {
+    match run(&cli, Env, &mut io::stdout().lock(), &mut io::stderr().lock()) {
         Ok(status) => ExitCode::from(status),
         // A closed pipe (`gevent-config show | head`) is not worth a message.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

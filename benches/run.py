@@ -185,22 +185,23 @@ def load_table(times, counts):
 def stability_table(times, counts):
     rounds = len(times[("load_nothing_set", "handwritten")])
     layouts = len(next(iter(counts.values()))) if counts else 0
-    rows = [f"| loader | time: spread of {rounds} rounds | time ratio: range | "
+    rows = [f"| loader | time: spread over {rounds} round(s) | time ratio: range | "
             f"instructions: spread over {layouts} layouts | instruction ratio: range |",
             "|---|---|---|---|---|"]
     for loader in LOADERS:
         t_spread, t_range, c_spread, c_range = [], [], [], []
         for s in SCENARIOS:
             mine, base = times[(f"load_{s}", loader)], times[(f"load_{s}", "handwritten")]
-            t_spread.append(f"±{spread(mine):.1f}%")
-            r = [a / b for a, b in zip(mine, base)]
-            t_range.append(f"{min(r):.2f}–{max(r):.2f}×")
+            if rounds > 1:
+                t_spread.append(f"±{spread(mine):.1f}%")
+                r = [a / b for a, b in zip(mine, base)]
+                t_range.append(f"{min(r):.2f}–{max(r):.2f}×")
             if counts:
                 mine, base = counts[(loader, s)], counts[("handwritten", s)]
                 c_spread.append(f"±{spread(list(mine.values())):.1f}%")
                 r = [mine[k] / base[k] for k in mine]
                 c_range.append(f"{min(r):.2f}–{max(r):.2f}×")
-        cells = [" / ".join(t_spread), " / ".join(t_range), " / ".join(c_spread) or "n/a", " / ".join(c_range) or "n/a"]
+        cells = [" / ".join(cells) or "n/a" for cells in (t_spread, t_range, c_spread, c_range)]
         rows.append(f"| {LABELS[loader]} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
 

@@ -3,8 +3,8 @@
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion};
-use docs_gen::{render, Format, Options};
+use criterion::{Criterion, criterion_group, criterion_main};
+use docs_gen::{Format, Options, render};
 use gevent_settings::Config;
 
 fn render_every_format(c: &mut Criterion) {

@@ -70,6 +70,11 @@ impl Scenario {
         }
     }
 
+    /// The scenario filed under `name`.
+    pub fn named(name: &str) -> Option<Scenario> {
+        [Scenario::NothingSet, Scenario::EightSet].into_iter().find(|s| s.name() == name)
+    }
+
     /// The scenario's 34 variables.
     pub fn variables(self) -> Vec<(&'static str, &'static str)> {
         match self {

@@ -5,3 +5,6 @@
 pub mod environment;
 pub mod loaders;
 pub mod peers;
+pub mod rules;
+pub mod statm;
+pub mod values;

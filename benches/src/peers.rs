@@ -1,33 +1,32 @@
-//! gevent's 23 settings loaded by each peer, and by hand. Every loader
-//! applies gevent's rules where the crate lets it: boolean words, byte
-//! counts, comma-separated lists; importables stay lists of names.
+//! gevent's 23 settings loaded by each peer, and by hand. Every peer is set
+//! up as its own documentation recommends, and parses values with gevent's
+//! rules (`crate::rules`) through whatever hook its crate offers, so that
+//! all loaders read the same values (`tests/agree.rs`) doing the same
+//! parsing. Each `load` returns the crate's own result; converting it to
+//! [`Values`](crate::values::Values) is for the tests, not measured.
 
 pub mod clap;
-pub mod confique;
 pub mod config_rs;
+pub mod confique;
 pub mod envconfig;
 pub mod envy;
 pub mod figment;
 pub mod handwritten;
 pub mod serde_config;
 
-/// gevent's boolean words.
-pub fn parse_bool(s: &str) -> Result<bool, &'static str> {
-    match s.trim().to_ascii_lowercase().as_str() {
-        "1" | "true" | "on" | "yes" => Ok(true),
-        "0" | "false" | "off" | "no" | "" => Ok(false),
-        _ => Err("not a boolean word"),
-    }
+use crate::rules::{self, Rejection};
+
+/// A number of seconds that must be positive.
+pub fn seconds(text: &str) -> Result<f64, Rejection> {
+    rules::float(text).and_then(rules::positive)
 }
 
-/// A byte count: a whole number, optionally suffixed kb, mb or gb.
-pub fn parse_bytes(s: &str) -> Result<u64, &'static str> {
-    let lower = s.to_ascii_lowercase();
-    let (number, multiple) = match lower.len().checked_sub(2).map(|i| lower.split_at(i)) {
-        Some((n, "kb")) => (n, 1 << 10),
-        Some((n, "mb")) => (n, 1 << 20),
-        Some((n, "gb")) => (n, 1 << 30),
-        _ => (lower.as_str(), 1),
-    };
-    number.trim().parse::<u64>().map(|n| n * multiple).map_err(|_| "not a byte count")
+/// `threadpool_idle_task_timeout`: positive, or -1.
+pub fn idle_timeout(text: &str) -> Result<f64, Rejection> {
+    rules::float(text).and_then(rules::positive_or_no_timeout)
+}
+
+/// A byte count that must be positive.
+pub fn memory_limit(text: &str) -> Result<u64, Rejection> {
+    rules::byte_count(text).and_then(rules::positive_bytes)
 }

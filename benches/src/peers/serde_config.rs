@@ -1,78 +1,172 @@
-//! gevent's 23 settings as one serde struct, shared by the serde-based
-//! peers (envy, figment, config-rs). Field names are the variables'
-//! lower-cased names, as those crates match them.
+//! gevent's settings as serde structs, for the serde-based peers (envy,
+//! figment, config-rs). A field's name is the key its crate makes of the
+//! variable: lower-cased, less the prefix the provider strips. Values are
+//! parsed with gevent's rules (`crate::rules`) in `deserialize_with`
+//! functions, serde's hook for a custom format.
 
-use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
 
-/// gevent's settings, for serde-based loaders.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Config {
-    #[serde(rename = "gevent_resolver", default = "resolver", deserialize_with = "list")]
-    pub resolver: Vec<String>,
-    #[serde(rename = "gevent_threadpool", default = "threadpool", deserialize_with = "list")]
-    pub threadpool: Vec<String>,
-    #[serde(rename = "gevent_threadpool_idle_task_timeout", default = "five", deserialize_with = "float")]
-    pub threadpool_idle_task_timeout: f64,
-    #[serde(rename = "gevent_loop", default = "event_loop", deserialize_with = "list")]
-    pub r#loop: Vec<String>,
-    #[serde(rename = "gevent_format_context", default = "format_context", deserialize_with = "list")]
-    pub format_context: Vec<String>,
-    #[serde(rename = "gevent_backend", default, deserialize_with = "opt_list")]
-    pub libev_backend: Option<Vec<String>>,
-    #[serde(rename = "gevent_file", default = "fileobject", deserialize_with = "list")]
-    pub fileobject: Vec<String>,
-    #[serde(rename = "gevent_nowaitpid", default, deserialize_with = "boolean")]
-    pub disable_watch_children: bool,
-    #[serde(rename = "pythontracemalloc", default, deserialize_with = "integer")]
-    pub trace_malloc: i64,
-    #[serde(rename = "gevent_track_greenlet_tree", default = "yes", deserialize_with = "boolean")]
-    pub track_greenlet_tree: bool,
-    #[serde(rename = "gevent_monitor_thread_enable", default, deserialize_with = "boolean")]
-    pub monitor_thread: bool,
-    #[serde(rename = "gevent_max_blocking_time", default = "tenth", deserialize_with = "float")]
-    pub max_blocking_time: f64,
-    #[serde(rename = "gevent_monitor_memory_period", default = "five", deserialize_with = "float")]
-    pub memory_monitor_period: f64,
-    #[serde(rename = "gevent_monitor_memory_max", default, deserialize_with = "opt_bytes")]
-    pub max_memory_usage: Option<u64>,
-    #[serde(rename = "geventares_flags", default, deserialize_with = "opt_text")]
-    pub ares_flags: Option<String>,
-    #[serde(rename = "geventares_timeout", default, deserialize_with = "opt_text")]
-    pub ares_timeout: Option<String>,
-    #[serde(rename = "geventares_tries", default, deserialize_with = "opt_text")]
-    pub ares_tries: Option<String>,
-    #[serde(rename = "geventares_ndots", default, deserialize_with = "opt_text")]
-    pub ares_ndots: Option<String>,
-    #[serde(rename = "geventares_udp_port", default, deserialize_with = "opt_text")]
-    pub ares_udp_port: Option<String>,
-    #[serde(rename = "geventares_tcp_port", default, deserialize_with = "opt_text")]
-    pub ares_tcp_port: Option<String>,
-    #[serde(rename = "geventares_servers", default, deserialize_with = "opt_list")]
-    pub ares_servers: Option<Vec<String>>,
-    #[serde(rename = "gevent_resolver_nameservers", default, deserialize_with = "opt_list")]
-    pub resolver_nameservers: Option<Vec<String>>,
-    #[serde(rename = "gevent_resolver_timeout", default, deserialize_with = "opt_float")]
-    pub resolver_timeout: Option<f64>,
+use crate::rules;
+use crate::values::{Names, Values, defaults};
+
+/// A struct of fields, each `name: Type = "key", "deserialize_with", "default"`.
+macro_rules! vars_struct {
+    ($(#[$attr:meta])* $name:ident { $($field:ident: $ty:ty = $key:literal, $with:literal, $default:literal;)* }) => {
+        $(#[$attr])*
+        #[derive(Debug, Clone, Deserialize)]
+        pub struct $name {
+            $(
+                #[serde(rename = $key, deserialize_with = $with, default = $default)]
+                pub $field: $ty,
+            )*
+        }
+    };
 }
 
-fn strings(items: &[&str]) -> Vec<String> {
-    items.iter().map(|s| (*s).to_owned()).collect()
+/// Calls `$then!` with the fields of the `GEVENT_` variables, keyed without
+/// the prefix, added to the fields given.
+macro_rules! with_gevent_fields {
+    ($then:ident! $(#[$attr:meta])* $name:ident { $($more:tt)* }) => {
+        $then! { $(#[$attr])* $name {
+            resolver: Names = "resolver", "names", "resolver";
+            threadpool: Names = "threadpool", "names", "threadpool";
+            threadpool_idle_task_timeout: f64 = "threadpool_idle_task_timeout", "idle_timeout", "five";
+            r#loop: Names = "loop", "names", "event_loop";
+            format_context: Names = "format_context", "names", "format_context";
+            libev_backend: Option<Vec<String>> = "backend", "opt_list", "Default::default";
+            fileobject: Names = "file", "names", "fileobject";
+            disable_watch_children: bool = "nowaitpid", "boolean", "Default::default";
+            track_greenlet_tree: bool = "track_greenlet_tree", "boolean", "yes";
+            monitor_thread: bool = "monitor_thread_enable", "boolean", "Default::default";
+            max_blocking_time: f64 = "max_blocking_time", "seconds", "tenth";
+            memory_monitor_period: f64 = "monitor_memory_period", "seconds", "five";
+            max_memory_usage: Option<u64> = "monitor_memory_max", "opt_bytes", "Default::default";
+            resolver_nameservers: Option<Vec<String>> = "resolver_nameservers", "opt_list", "Default::default";
+            resolver_timeout: Option<f64> = "resolver_timeout", "opt_seconds", "Default::default";
+            $($more)*
+        }}
+    };
 }
-fn resolver() -> Vec<String> {
-    strings(&["thread", "dnspython", "ares", "block"])
+
+/// As `with_gevent_fields!`, for the `GEVENTARES_` variables.
+macro_rules! with_ares_fields {
+    ($then:ident! $(#[$attr:meta])* $name:ident { $($more:tt)* }) => {
+        $then! { $(#[$attr])* $name {
+            ares_flags: Option<String> = "flags", "opt_text", "Default::default";
+            ares_timeout: Option<String> = "timeout", "opt_text", "Default::default";
+            ares_tries: Option<String> = "tries", "opt_text", "Default::default";
+            ares_ndots: Option<String> = "ndots", "opt_text", "Default::default";
+            ares_udp_port: Option<String> = "udp_port", "opt_text", "Default::default";
+            ares_tcp_port: Option<String> = "tcp_port", "opt_text", "Default::default";
+            ares_servers: Option<Vec<String>> = "servers", "opt_list", "Default::default";
+            $($more)*
+        }}
+    };
 }
-fn threadpool() -> Vec<String> {
-    strings(&["gevent.threadpool.ThreadPool"])
+
+with_gevent_fields!(vars_struct!
+    /// The `GEVENT_` variables (envy reads one struct per prefix).
+    GeventVars {}
+);
+
+with_ares_fields!(vars_struct!
+    /// The `GEVENTARES_` variables.
+    AresVars {}
+);
+
+vars_struct!(
+    /// `PYTHONTRACEMALLOC`, which no prefix covers: its key is its name.
+    PythonVars { trace_malloc: i64 = "pythontracemalloc", "integer", "Default::default"; }
+);
+
+/// Adds the `GEVENTARES_` fields, then makes the struct.
+macro_rules! ares_then_struct {
+    ($($tt:tt)*) => { with_ares_fields!(vars_struct! $($tt)*); };
 }
-fn event_loop() -> Vec<String> {
-    strings(&["libev-cext", "libev-cffi", "libuv-cffi"])
+
+with_gevent_fields!(ares_then_struct!
+    /// All of gevent's variables in one struct, as figment and config-rs
+    /// merge their providers into one dictionary.
+    AllVars { trace_malloc: i64 = "pythontracemalloc", "integer", "Default::default"; }
+);
+
+impl From<AllVars> for Values {
+    fn from(v: AllVars) -> Values {
+        let gevent = GeventVars {
+            resolver: v.resolver,
+            threadpool: v.threadpool,
+            threadpool_idle_task_timeout: v.threadpool_idle_task_timeout,
+            r#loop: v.r#loop,
+            format_context: v.format_context,
+            libev_backend: v.libev_backend,
+            fileobject: v.fileobject,
+            disable_watch_children: v.disable_watch_children,
+            track_greenlet_tree: v.track_greenlet_tree,
+            monitor_thread: v.monitor_thread,
+            max_blocking_time: v.max_blocking_time,
+            memory_monitor_period: v.memory_monitor_period,
+            max_memory_usage: v.max_memory_usage,
+            resolver_nameservers: v.resolver_nameservers,
+            resolver_timeout: v.resolver_timeout,
+        };
+        let ares = AresVars {
+            ares_flags: v.ares_flags,
+            ares_timeout: v.ares_timeout,
+            ares_tries: v.ares_tries,
+            ares_ndots: v.ares_ndots,
+            ares_udp_port: v.ares_udp_port,
+            ares_tcp_port: v.ares_tcp_port,
+            ares_servers: v.ares_servers,
+        };
+        Values::from((gevent, ares, PythonVars { trace_malloc: v.trace_malloc }))
+    }
 }
-fn format_context() -> Vec<String> {
-    strings(&["pprint.saferepr"])
+
+impl From<(GeventVars, AresVars, PythonVars)> for Values {
+    fn from((g, a, p): (GeventVars, AresVars, PythonVars)) -> Values {
+        Values {
+            resolver: g.resolver,
+            threadpool: g.threadpool,
+            threadpool_idle_task_timeout: g.threadpool_idle_task_timeout,
+            r#loop: g.r#loop,
+            format_context: g.format_context,
+            libev_backend: g.libev_backend,
+            fileobject: g.fileobject,
+            disable_watch_children: g.disable_watch_children,
+            trace_malloc: p.trace_malloc,
+            track_greenlet_tree: g.track_greenlet_tree,
+            monitor_thread: g.monitor_thread,
+            max_blocking_time: g.max_blocking_time,
+            memory_monitor_period: g.memory_monitor_period,
+            max_memory_usage: g.max_memory_usage,
+            ares_flags: a.ares_flags,
+            ares_timeout: a.ares_timeout,
+            ares_tries: a.ares_tries,
+            ares_ndots: a.ares_ndots,
+            ares_udp_port: a.ares_udp_port,
+            ares_tcp_port: a.ares_tcp_port,
+            ares_servers: a.ares_servers,
+            resolver_nameservers: g.resolver_nameservers,
+            resolver_timeout: g.resolver_timeout,
+        }
+    }
 }
-fn fileobject() -> Vec<String> {
-    strings(&["posix", "thread"])
+
+fn resolver() -> Names {
+    Names::Default(defaults::RESOLVER)
+}
+fn threadpool() -> Names {
+    Names::Default(defaults::THREADPOOL)
+}
+fn event_loop() -> Names {
+    Names::Default(defaults::LOOP)
+}
+fn format_context() -> Names {
+    Names::Default(defaults::FORMAT_CONTEXT)
+}
+fn fileobject() -> Names {
+    Names::Default(defaults::FILEOBJECT)
 }
 fn five() -> f64 {
     5.0
@@ -84,8 +178,8 @@ fn yes() -> bool {
     true
 }
 
-/// Any scalar as text: the loaders hand over strings (envy), or values they
-/// guessed the type of (figment, config-rs).
+/// Any scalar as text: envy and config-rs hand over strings; figment hands
+/// over values it guessed the type of (`1` is an integer), shown back.
 struct Text;
 
 impl Visitor<'_> for Text {
@@ -118,34 +212,43 @@ fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     d.deserialize_any(Text)
 }
 
+/// Text parsed with `parse`, its rejection made a serde error.
+fn parsed<'de, D: Deserializer<'de>, T>(d: D, parse: fn(&str) -> Result<T, rules::Rejection>) -> Result<T, D::Error> {
+    parse(&text(d)?).map_err(de::Error::custom)
+}
+
 fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     text(d).map(Some)
 }
 
-fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    Ok(text(d)?.split(',').map(str::to_owned).collect())
+fn names<'de, D: Deserializer<'de>>(d: D) -> Result<Names, D::Error> {
+    text(d).map(Names::Given)
 }
 
 fn opt_list<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
-    list(d).map(Some)
+    Ok(Some(rules::list(&text(d)?)))
 }
 
 fn boolean<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    super::parse_bool(&text(d)?).map_err(de::Error::custom)
-}
-
-fn float<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
-    text(d)?.trim().parse().map_err(de::Error::custom)
-}
-
-fn opt_float<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    float(d).map(Some)
+    parsed(d, rules::boolean)
 }
 
 fn integer<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-    text(d)?.trim().parse().map_err(de::Error::custom)
+    parsed(d, rules::integer)
+}
+
+fn seconds<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    parsed(d, super::seconds)
+}
+
+fn opt_seconds<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    seconds(d).map(Some)
+}
+
+fn idle_timeout<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    parsed(d, super::idle_timeout)
 }
 
 fn opt_bytes<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    super::parse_bytes(&text(d)?).map(Some).map_err(de::Error::custom)
+    parsed(d, super::memory_limit).map(Some)
 }

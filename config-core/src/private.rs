@@ -30,6 +30,74 @@ pub fn into_default<T, V: Into<T>>(value: V) -> T {
     value.into()
 }
 
+/// A default written as an expression (`default = 60 * 60`,
+/// `default = Level::Info`): a value of the setting's type, or of `T` for an
+/// `Option<T>` setting, or a `&'static str` for text. Not `Into`: through
+/// `Into`, `60 * 60` would be an `i32` whatever the setting's type.
+#[diagnostic::on_unimplemented(
+    message = "this default is not a `{T}`, the setting's type",
+    label = "expected a `{T}`, found a `{Self}`",
+    note = "an expression default is a value of the field's type, or of `T` for an `Option<T>` field"
+)]
+pub trait ExprDefault<T> {
+    /// The default as the field's value.
+    fn expr_default(self) -> T;
+}
+
+impl<T> ExprDefault<T> for T {
+    fn expr_default(self) -> T {
+        self
+    }
+}
+
+impl<T> ExprDefault<Option<T>> for T {
+    fn expr_default(self) -> Option<T> {
+        Some(self)
+    }
+}
+
+impl ExprDefault<String> for &'static str {
+    fn expr_default(self) -> String {
+        self.to_owned()
+    }
+}
+
+impl ExprDefault<Option<String>> for &'static str {
+    fn expr_default(self) -> Option<String> {
+        Some(self.to_owned())
+    }
+}
+
+/// Checks, once, that a field's value type can be a setting. The derive
+/// writes a field's type `T` as `<[T; <V as SettingType>::ONE] as Single>::Item`
+/// (`V` is `T` without its `Option`), once per type: that is `T` when `V` is
+/// a [`SettingValue`]; when it is not, the one error is reported here, at
+/// the field's type, and the type is an error everywhere else, so that no
+/// other use of it adds an error of its own.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a setting: implement `config_core::SettingValue` for it, or, if it implements \
+               `FromStr` and `Display`, mark the field `#[setting(from_str)]`",
+    label = "not a setting type"
+)]
+pub trait SettingType {
+    /// Always 1.
+    const ONE: usize;
+}
+
+impl<T: SettingValue> SettingType for T {
+    const ONE: usize = 1;
+}
+
+/// The `T` of `[T; 1]`: see [`SettingType`].
+pub trait Single {
+    /// The element type.
+    type Item;
+}
+
+impl<T> Single for [T; 1] {
+    type Item = T;
+}
+
 /// The default of a setting given none: its type's `Default`.
 pub fn type_default<T: NeedsDefault>() -> T {
     T::type_default()

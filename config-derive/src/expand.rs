@@ -3,6 +3,7 @@
 
 mod glue;
 mod meta;
+mod names;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -40,35 +41,55 @@ fn krate_path(attrs: Option<&attr::Container>) -> TokenStream {
     }
 }
 
+/// One anonymous block holds everything: the crate by an alias, each field
+/// type checked once, per field its metadata, default function and
+/// `static`, the table, the loader and the impl. No name declared in it can
+/// clash with one of the user's (see `names`).
 fn gen_settings_impl(cont: &Container) -> TokenStream {
     let ident = cont.ident;
     let krate = krate_path(Some(&cont.attrs));
     let count = cont.fields.len();
-    let setting_consts = meta::gen_setting_consts(cont);
-    let meta = meta::gen_struct_meta(cont);
-    let field_items = glue::gen_field_items(cont);
-    let ops = glue::gen_ops(cont);
-    let load_chunks = glue::gen_load_chunks(cont);
-    let load = glue::gen_load(cont);
+    let glue = glue::Glue::new(cont);
+    let alias = &glue.krate;
+    let width_checks = glue::gen_width_checks(cont);
+    let shadows = glue::gen_local_shadows(&glue);
+    let checked_types = glue::gen_checked_types(&glue);
+    let setting_consts = meta::gen_setting_consts(&glue);
+    let meta_static = glue.names.item("META");
+    let meta = meta::gen_struct_meta(&glue);
+    let default_fns = glue::gen_default_fns(&glue);
+    let field_statics = glue::gen_field_statics(&glue);
+    let ops = glue::gen_ops(&glue);
+    let load_chunks = glue::gen_load_chunks(&glue);
+    let load = glue::gen_load(&glue);
     quote! {
         #[doc(hidden)]
+        #[allow(dead_code)]
         const _: () = {
-            use #krate as _config;
+            use #krate as #alias;
+
+            #width_checks
+
+            #shadows
+
+            #checked_types
 
             #setting_consts
 
-            static __META: _config::meta::StructMeta = #meta;
+            static #meta_static: #alias::meta::StructMeta = #meta;
 
-            #field_items
+            #default_fns
+
+            #field_statics
 
             #load_chunks
 
             #[automatically_derived]
-            impl _config::Settings for #ident {
-                const META: &'static _config::meta::StructMeta = &__META;
-                type __Origins = [_config::Origin; #count];
-                const __ORIGINS: Self::__Origins = [_config::Origin::Default; #count];
-                const __OPS: &'static [&'static dyn _config::__private::FieldOps<Self>] = &[#ops];
+            impl #alias::Settings for #ident {
+                const META: &'static #alias::meta::StructMeta = &#meta_static;
+                type __Origins = [#alias::Origin; #count];
+                const __ORIGINS: Self::__Origins = [#alias::Origin::Default; #count];
+                const __OPS: &'static [&'static dyn #alias::__private::FieldOps<Self>] = &[#ops];
                 #load
             }
         };

@@ -16,25 +16,24 @@ pub(crate) fn settings_impl(input: &DeriveInput, krate: &TokenStream) -> TokenSt
     quote! {
         #[doc(hidden)]
         const _: () = {
-            use #krate as _config;
             #[automatically_derived]
-            impl _config::Settings for #ident {
-                const META: &'static _config::meta::StructMeta = &_config::meta::StructMeta {
+            impl #krate::Settings for #ident {
+                const META: &'static #krate::meta::StructMeta = &#krate::meta::StructMeta {
                     name: #name,
-                    title: _config::__private::None,
+                    title: #krate::__private::None,
                     doc: "",
-                    added: _config::__private::None,
+                    added: #krate::__private::None,
                     see_also: &[],
                     env_prefix: "",
                     env_prefixes: &[],
-                    notation: _config::meta::Notation::Rust,
+                    notation: #krate::meta::Notation::Rust,
                     settings: &[],
                 };
-                type __Origins = [_config::Origin; 0];
+                type __Origins = [#krate::Origin; 0];
                 const __ORIGINS: Self::__Origins = [];
-                const __OPS: &'static [&'static dyn _config::__private::FieldOps<Self>] = &[];
-                fn __load(_: &mut _config::__private::LoadCx<'_, Self>) -> _config::__private::Option<Self> {
-                    _config::__private::None
+                const __OPS: &'static [&'static dyn #krate::__private::FieldOps<Self>] = &[];
+                fn __load(_: &mut #krate::__private::LoadCx<'_, Self>) -> #krate::__private::Option<Self> {
+                    #krate::__private::None
                 }
             }
         };

@@ -1,166 +1,226 @@
-//! The per-field glue: a default function, four closures into the generic
-//! helpers of `config_core::__private`, and one line of the loader. Each
-//! closure is the same few tokens for every field, so the work is done once,
-//! in config-core, monomorphised per field *type* rather than per field.
+//! The per-field glue: a checked type, a default function and a `static`
+//! of function pointers into the generic helpers of `config_core::__private`
+//! per field, the `__OPS` table of them, and the loader. The work is done
+//! once, in config-core, monomorphised per field *type* rather than per
+//! field. Names come from [`Names`] (see there why none can clash).
+
+use std::collections::HashMap;
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Lit, LitFloat, LitInt};
 
-use crate::ast::{Container, Family, Field};
+use super::names::{Names, replace_self};
+use crate::ast::{Container, Family, Field, type_text};
 use crate::attr;
+use crate::check;
 use crate::parse;
+use crate::range;
 
-fn default_fn(index: usize) -> Ident {
-    format_ident!("__default_{}", index)
+/// What the glue of one struct refers to: the names, the crate's alias,
+/// and each field's checked type.
+pub(super) struct Glue<'a> {
+    pub(super) cont: &'a Container<'a>,
+    pub(super) names: Names,
+    /// The crate, by its alias in the block.
+    pub(super) krate: Ident,
+    /// Per field, the name of its checked type.
+    types: Vec<Ident>,
 }
 
-fn field_static(index: usize) -> Ident {
-    format_ident!("__FIELD_{}", index)
+impl<'a> Glue<'a> {
+    pub(super) fn new(cont: &'a Container<'a>) -> Self {
+        let names = Names::new(cont);
+        let krate = names.item("config");
+        let mut seen = HashMap::new();
+        let types = cont.fields.iter().map(|field| {
+            let next = seen.len();
+            let index = *seen.entry(type_text(field.ty)).or_insert(next);
+            names.item(&format!("T{index}"))
+        });
+        let types = types.collect();
+        Glue { cont, names, krate, types }
+    }
+
+    /// `T` of field `index`, checked to be a setting type.
+    pub(super) fn value_ty(&self, index: usize) -> &Ident {
+        &self.types[index]
+    }
+
+    pub(super) fn field_static(&self, index: usize) -> Ident {
+        self.names.item(&format!("FIELD_{index}"))
+    }
+
+    fn default_fn(&self, index: usize) -> Ident {
+        self.names.item(&format!("default_{index}"))
+    }
 }
 
-/// Per field, `fn __default_N(setting) -> Result<T, Reason>` and
-/// `static __FIELD_N: Field<Struct, T>`: how to reach the field, its default
-/// and its validator, which the loader and every operation use. One item per
-/// field, with two trivial closures: the compiler checks each body on its
-/// own, so its work grows with the number of fields and no faster.
-pub(super) fn gen_field_items(cont: &Container) -> TokenStream {
-    let ident = cont.ident;
-    let items = cont.fields.iter().enumerate().map(|(index, field)| {
-        let (default, name) = (default_fn(index), field_static(index));
-        let validator = validator(field);
-        let (ty, member) = (field.ty, field.ident);
-        let body = gen_default_body(field);
-        // Every default function has the loader's one signature, so those that
-        // cannot fail still return a `Result`.
+/// Per distinct field type `T` (`Option<V>` or `V`), the type alias the
+/// glue writes it as: `<[T; <V as SettingType>::ONE] as Single>::Item`,
+/// which is `T` when `V` is a setting type. When it is not, the one error
+/// is reported at the field's type, and the alias is an error type, so that
+/// no use of it adds an error of its own (see
+/// `config_core::__private::SettingType`).
+pub(super) fn gen_checked_types(glue: &Glue) -> TokenStream {
+    let krate = &glue.krate;
+    let mut declared = Vec::new();
+    let aliases = glue.cont.fields.iter().zip(&glue.types).filter_map(|(field, alias)| {
+        if declared.contains(alias) {
+            return None;
+        }
+        declared.push(alias.clone());
+        let (ty, value_ty) = (field.ty, field.value_ty());
+        let one = quote_spanned!(value_ty.span()=> <#value_ty as #krate::__private::SettingType>::ONE);
+        Some(quote!(type #alias = <[#ty; #one] as #krate::__private::Single>::Item;))
+    });
+    quote!(#(#aliases)*)
+}
+
+/// Per field, `fn __default_N(setting) -> Result<T, Reason>`. A literal goes
+/// through `FromLit` and an expression through `ExprDefault`, each spanned at
+/// what the user wrote, so that a default of the wrong type is reported
+/// there. (Only the call that can fail carries the user's span: a path
+/// through a prelude name with the user's span would trip
+/// `unused_qualifications`.)
+pub(super) fn gen_default_fns(glue: &Glue) -> TokenStream {
+    let krate = &glue.krate;
+    let setting = glue.names.local("setting");
+    let fns = glue.cont.fields.iter().enumerate().map(|(index, field)| {
+        let (name, value_ty) = (glue.default_fn(index), glue.value_ty(index));
+        let body = gen_default_body(glue, field, value_ty, &setting);
         quote! {
-            #[allow(clippy::unnecessary_wraps)]
-            fn #default(__setting: &'static _config::meta::SettingMeta) -> _config::__private::Result<#ty, _config::Reason> {
-                let _ = __setting;
+            fn #name(#setting: &'static #krate::meta::SettingMeta) -> #krate::__private::Result<#value_ty, #krate::Reason> {
                 #body
             }
-            static #name: _config::__private::Field<#ident, #ty> = _config::__private::Field {
-                get: |__c| &__c.#member,
-                get_mut: |__c| &mut __c.#member,
-                default: #default,
-                validate: #validator,
-            };
         }
     });
-    quote!(#(#items)*)
+    quote!(#(#fns)*)
 }
 
-/// The default's value. A literal goes through `FromLit`, spanned at the
-/// literal, so a literal of the wrong type is reported where it is written.
-/// (Only the call that can fail carries the user's span: a path through a
-/// prelude name with the user's span would trip `unused_qualifications`.)
-fn gen_default_body(field: &Field) -> TokenStream {
-    let ty = field.ty;
-    let type_default = |span| quote_spanned!(span=> _config::__private::type_default::<#ty>());
-    match &field.attrs.default {
-        None if field.option_inner.is_some() => quote!(_config::__private::Ok(_config::__private::None)),
-        None => {
-            let call = type_default(ty.span());
-            quote!(_config::__private::Ok(#call))
-        }
-        Some(attr::Default::Flag(flag)) => {
-            let call = type_default(flag.span());
-            quote!(_config::__private::Ok(#call))
-        }
+fn gen_default_body(glue: &Glue, field: &Field, value_ty: &Ident, setting: &Ident) -> TokenStream {
+    let krate = &glue.krate;
+    // Spanned at the type or the flag, the alias too: the type's lack of a
+    // `Default` is reported there.
+    let type_default = |span| {
+        let mut value_ty = value_ty.clone();
+        value_ty.set_span(span);
+        quote_spanned!(span=> #krate::__private::type_default::<#value_ty>())
+    };
+    let from_lit = |span, lit: TokenStream| quote_spanned!(span=> #krate::__private::FromLit::from_lit(#lit, #setting));
+    let value = match &field.attrs.default {
+        None if field.option_inner.is_some() => quote!(#krate::__private::None),
+        None => type_default(field.ty.span()),
+        Some(attr::Default::Flag(flag)) => type_default(flag.span()),
         Some(attr::Default::Lit { lit: Lit::Str(text), .. }) if field.attrs.bytes.is_some() => {
             // A byte count written as text ("64mb") is converted here; a bad
             // one was reported by the checks.
-            match parse::byte_count(&text.value()) {
-                Ok(bytes) => {
-                    let lit = LitInt::new(&bytes.to_string(), text.span());
-                    quote_spanned!(text.span()=> _config::__private::FromLit::from_lit(#lit, __setting))
-                }
-                Err(_) => {
-                    let call = type_default(text.span());
-                    quote!(_config::__private::Ok(#call))
-                }
-            }
+            let bytes = parse::byte_count(&text.value()).unwrap_or_default();
+            let lit = LitInt::new(&bytes.to_string(), text.span());
+            return from_lit(text.span(), quote!(#lit));
         }
         Some(attr::Default::Lit { lit, negative }) => {
             let lit = float_if_needed(field, lit);
-            quote_spanned!(lit.span()=> _config::__private::FromLit::from_lit(#negative #lit, __setting))
+            return from_lit(lit.span(), quote!(#negative #lit));
         }
-        Some(attr::Default::List { items, span }) => {
-            quote_spanned!(*span=> _config::__private::FromLit::from_lit([#(#items),*], __setting))
-        }
+        Some(attr::Default::List { items, span }) => return from_lit(*span, quote!([#(#items),*])),
         Some(attr::Default::Expr(expr)) => {
-            let value = quote_spanned!(expr.span()=> _config::__private::into_default(#expr));
-            quote!(_config::__private::Ok(#value))
+            let expr = replace_self(expr.clone(), glue.cont.ident);
+            quote_spanned!(expr.span()=> #krate::__private::ExprDefault::expr_default(#expr))
         }
-    }
+    };
+    quote!(#krate::__private::Ok(#value))
 }
 
 /// `default = 5` on a float setting is `5.0`, as gevent writes
 /// `memory_monitor_period`'s default; the docs still show `5`.
 fn float_if_needed(field: &Field, lit: &Lit) -> Lit {
     match lit {
-        Lit::Int(int) if field.family() == Family::Float => {
+        Lit::Int(int) if matches!(field.family(), Family::Float { .. }) => {
             Lit::Float(LitFloat::new(&format!("{}.0", int.base10_digits()), int.span()))
         }
         other => other.clone(),
     }
 }
 
-/// The user's validator, spanned at its path so a wrong signature is
-/// reported there, or the no-op one.
-fn validator(field: &Field) -> TokenStream {
-    match &field.attrs.validate {
-        Some(path) => quote_spanned!(path.span()=> #path),
-        None => quote!(_config::__private::no_validator),
-    }
+/// Per field, `static __FIELD_N: Field<Struct, T>`: how to reach the field,
+/// its default and its validator, which the loader and every operation use.
+/// The validator is spanned at its path, so a wrong signature is reported
+/// there.
+pub(super) fn gen_field_statics(glue: &Glue) -> TokenStream {
+    let (ident, krate) = (glue.cont.ident, &glue.krate);
+    let c = glue.names.local("c");
+    let statics = glue.cont.fields.iter().enumerate().map(|(index, field)| {
+        let (name, value_ty, default) = (glue.field_static(index), glue.value_ty(index), glue.default_fn(index));
+        let member = field.ident;
+        let validate = match &field.attrs.validate {
+            Some(path) => {
+                let path = replace_self(quote!(#path), ident);
+                quote_spanned!(path.span()=> #path)
+            }
+            None => quote!(#krate::__private::no_validator),
+        };
+        quote! {
+            static #name: #krate::__private::Field<#ident, #value_ty> = #krate::__private::Field {
+                get: |#c| &#c.#member,
+                get_mut: |#c| &mut #c.#member,
+                default: #default,
+                validate: #validate,
+            };
+        }
+    });
+    quote!(#(#statics)*)
 }
 
 /// The `__OPS` table: every field's static, in declaration order.
-pub(super) fn gen_ops(cont: &Container) -> TokenStream {
-    let statics = (0..cont.fields.len()).map(field_static);
+pub(super) fn gen_ops(glue: &Glue) -> TokenStream {
+    let statics = (0..glue.cont.fields.len()).map(|index| glue.field_static(index));
     quote!(#(&#statics,)*)
 }
 
 /// How many fields one loading function takes on: the fields are loaded in
 /// chunks of this many, each chunk a function of its own returning its
-/// fields in a struct of its own, so that no function grows with the struct
-/// (the optimiser's time grows faster than the size of the function it
+/// fields as a tuple, so that no function grows with the struct (the
+/// optimiser's time grows faster than the size of the function it
 /// optimises).
 const CHUNK: usize = 32;
 
-fn chunk_struct(chunk: usize) -> Ident {
-    format_ident!("__Chunk{}", chunk)
+fn chunk_fn(glue: &Glue, chunk: usize) -> Ident {
+    glue.names.item(&format!("load_chunk_{chunk}"))
 }
 
-fn chunk_fn(chunk: usize) -> Ident {
-    format_ident!("__load_chunk_{}", chunk)
+fn chunk_local(glue: &Glue, chunk: usize) -> Ident {
+    glue.names.local(&format!("chunk{chunk}"))
 }
 
-/// Per chunk of fields: `struct __ChunkK(T, ...)` and the function that
-/// loads it, or says that some default could not be built.
-pub(super) fn gen_load_chunks(cont: &Container) -> TokenStream {
-    let ident = cont.ident;
-    let chunks = cont.fields.chunks(CHUNK).enumerate().map(|(chunk, fields)| {
-        let (structure, function) = (chunk_struct(chunk), chunk_fn(chunk));
-        let tys: Vec<_> = fields.iter().map(|f| f.ty).collect();
-        let loads = (0..fields.len()).map(|offset| {
-            let index = chunk * CHUNK + offset;
-            let field = field_static(index);
-            quote!(__cx.field(#index, &#field))
+fn value_local(glue: &Glue, offset: usize) -> Ident {
+    glue.names.local(&format!("value{offset}"))
+}
+
+/// Per chunk of fields, the function that loads them, or says that some
+/// default could not be built. Every field is loaded (so every problem is
+/// collected) before the values are matched, as one pattern: `?` after each
+/// would give each early return drops of its own, quadratic for the
+/// compiler.
+pub(super) fn gen_load_chunks(glue: &Glue) -> TokenStream {
+    let (ident, krate) = (glue.cont.ident, &glue.krate);
+    let cx = glue.names.local("cx");
+    let chunks = glue.cont.fields.chunks(CHUNK).enumerate().map(|(chunk, fields)| {
+        let function = chunk_fn(glue, chunk);
+        let indices = chunk * CHUNK..chunk * CHUNK + fields.len();
+        let types = indices.clone().map(|index| glue.value_ty(index));
+        let loads = indices.map(|index| {
+            let field = glue.field_static(index);
+            quote!(#cx.field(#index, &#field))
         });
-        let locals: Vec<Ident> = (0..fields.len()).map(|i| format_ident!("__value{}", i)).collect();
+        let locals: Vec<Ident> = (0..fields.len()).map(|offset| value_local(glue, offset)).collect();
         quote! {
-            struct #structure(#(#tys,)*);
-
-            // Every field is loaded (so every problem is collected) before the
-            // values are matched, as one pattern: `?` after each would give
-            // each early return drops of its own, quadratic for the compiler.
             #[inline(never)]
-            fn #function(__cx: &mut _config::__private::LoadCx<'_, #ident>) -> _config::__private::Option<#structure> {
+            fn #function(#cx: &mut #krate::__private::LoadCx<'_, #ident>) -> #krate::__private::Option<(#(#types,)*)> {
                 match (#(#loads,)*) {
-                    (#(_config::__private::Some(#locals),)*) => _config::__private::Some(#structure(#(#locals,)*)),
-                    _ => _config::__private::None,
+                    (#(#krate::__private::Some(#locals),)*) => #krate::__private::Some((#(#locals,)*)),
+                    _ => #krate::__private::None,
                 }
             }
         }
@@ -170,31 +230,95 @@ pub(super) fn gen_load_chunks(cont: &Container) -> TokenStream {
 
 /// `fn __load`: every chunk loaded, then the struct built from them if every
 /// default could be built.
-pub(super) fn gen_load(cont: &Container) -> TokenStream {
-    let count = cont.fields.chunks(CHUNK).len();
+pub(super) fn gen_load(glue: &Glue) -> TokenStream {
+    let krate = &glue.krate;
+    let cx = glue.names.local("cx");
+    let count = glue.cont.fields.len().div_ceil(CHUNK);
     let calls = (0..count).map(|chunk| {
-        let function = chunk_fn(chunk);
-        quote!(#function(__cx))
+        let function = chunk_fn(glue, chunk);
+        quote!(#function(#cx))
     });
-    let chunks: Vec<Ident> = (0..count).map(|chunk| format_ident!("__chunk{}", chunk)).collect();
-    let members = cont.fields.iter().enumerate().map(|(index, field)| {
+    let chunks: Vec<Ident> = (0..count).map(|chunk| chunk_local(glue, chunk)).collect();
+    let members = glue.cont.fields.iter().enumerate().map(|(index, field)| {
         let (member, chunk) = (field.ident, &chunks[index / CHUNK]);
         let position = syn::Index::from(index % CHUNK);
         quote!(#member: #chunk.#position)
     });
-    let body = if cont.fields.is_empty() {
-        quote!(_config::__private::Some(Self {}))
+    let body = if glue.cont.fields.is_empty() {
+        quote!(#krate::__private::Some(Self {}))
     } else {
         quote! {
             match (#(#calls,)*) {
-                (#(_config::__private::Some(#chunks),)*) => _config::__private::Some(Self { #(#members,)* }),
-                _ => _config::__private::None,
+                (#(#krate::__private::Some(#chunks),)*) => #krate::__private::Some(Self { #(#members,)* }),
+                _ => #krate::__private::None,
             }
         }
     };
     quote! {
-        fn __load(__cx: &mut _config::__private::LoadCx<'_, Self>) -> _config::__private::Option<Self> {
+        fn __load(#cx: &mut #krate::__private::LoadCx<'_, Self>) -> #krate::__private::Option<Self> {
             #body
         }
+    }
+}
+
+/// A function named as each local binding (see `names`).
+pub(super) fn gen_local_shadows(glue: &Glue) -> TokenStream {
+    let count = glue.cont.fields.len();
+    let values = (0..count.min(CHUNK)).map(|offset| value_local(glue, offset));
+    let chunks = (0..count.div_ceil(CHUNK)).map(|chunk| chunk_local(glue, chunk));
+    let fixed = ["c", "cx", "setting"].map(|name| glue.names.local(name));
+    let names = fixed.into_iter().chain(values).chain(chunks);
+    quote!(#(fn #names() {})*)
+}
+
+/// A literal default of an `isize` or `usize` field that does not fit the
+/// type on a narrower target than the 64 bits the derive checked: an error
+/// when compiled for such a target.
+pub(super) fn gen_width_checks(cont: &Container) -> TokenStream {
+    let checks = cont.fields.iter().filter_map(|field| {
+        let (n, ty) = check::pointer_sized_default(field)?;
+        let span = match &field.attrs.default {
+            Some(attr::Default::Lit { lit, .. }) => lit.span(),
+            _ => field.ty.span(),
+        };
+        let errors = range::narrow_widths(n, ty).into_iter().map(|(bits, range)| {
+            let width = bits.to_string();
+            let (a, name) = (range::article(ty.name), ty.name);
+            let message = format!("{n} does not fit {a} `{name}` on a {bits}-bit target ({range})");
+            quote_spanned!(span=> #[cfg(target_pointer_width = #width)] ::core::compile_error! { #message })
+        });
+        Some(quote!(#(#errors)*))
+    });
+    quote!(#(#checks)*)
+}
+
+#[cfg(test)]
+mod tests {
+    fn expansion(input: &str) -> String {
+        let input: syn::DeriveInput = syn::parse_str(input).unwrap();
+        crate::expand::expand_derive_settings(&input).to_string()
+    }
+
+    #[test]
+    fn pointer_sized_defaults_are_checked_against_narrower_targets() {
+        let output =
+            expansion("struct C { #[setting(default = 5000000000)] a: usize, #[setting(default = 70000)] b: isize }");
+        for (width, message) in [
+            ("32", "5000000000 does not fit a `usize` on a 32-bit target (0 to 4294967295)"),
+            ("16", "5000000000 does not fit a `usize` on a 16-bit target (0 to 65535)"),
+            ("16", "70000 does not fit an `isize` on a 16-bit target (-32768 to 32767)"),
+        ] {
+            let check =
+                format!("# [cfg (target_pointer_width = \"{width}\")] :: core :: compile_error ! {{ \"{message}\" }}");
+            assert!(output.contains(&check), "{check}\n{output}");
+        }
+        assert!(!output.contains("70000 does not fit an `isize` on a 32"), "{output}");
+        assert!(!expansion("struct C { #[setting(default = 65535)] a: usize }").contains("compile_error"));
+    }
+
+    #[test]
+    fn each_field_type_is_checked_once() {
+        let output = expansion("struct C { a: u32, b: Option<u32>, c: u32, d: String, e: u32 }");
+        assert_eq!(output.matches("SettingType").count(), 3, "{output}");
     }
 }

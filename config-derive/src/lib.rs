@@ -63,6 +63,17 @@ mod tests {
     }
 
     #[test]
+    fn three_mistakes_after_a_bad_list_are_three_errors() {
+        let input = r#"
+            struct Config {
+                #[setting(default = ["a", 2], env = "bad name", hidden = true)]
+                hosts: Vec<String>,
+            }
+        "#;
+        assert_eq!(errors(input), 3);
+    }
+
+    #[test]
     fn a_malformed_list_hides_no_other_mistake() {
         let input = r#"
             struct Config {

@@ -157,7 +157,12 @@ impl SettingsCommand {
     }
 }
 
-fn show<C: Settings>(report: Report<C>, format: ShowFormat, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+fn show<C: Settings>(
+    report: Report<C>,
+    format: ShowFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
     if report.has_problems() {
         report_problems(err, &report)?;
         writeln!(err, "fix the problems above; nothing is shown")?;

@@ -129,11 +129,9 @@ impl fmt::Display for Problem {
             Origin::DotEnv { path, line, var } => {
                 write!(f, "{}:{line}: {var}={value}: invalid value for setting `{setting}`", path.display())?
             }
-            Origin::File { path, line, column, key } => write!(
-                f,
-                "{}:{line}:{column}: {key} = {value}: invalid value for setting `{setting}`",
-                path.display()
-            )?,
+            Origin::File { path, line, column, key } => {
+                write!(f, "{}:{line}:{column}: {key} = {value}: invalid value for setting `{setting}`", path.display())?
+            }
             Origin::KeyFile { path } => {
                 write!(f, "{}: {value}: invalid value for setting `{setting}`", path.display())?
             }
@@ -465,7 +463,10 @@ impl fmt::Display for Warning {
                 write!(f, "{origin} uses the former name {old}: it sets `{setting}`; use the new name")
             }
             Warning::BothNames { old, setting, origin } => {
-                write!(f, "{origin} gives `{setting}` a value under its former name {old} as well: the former is ignored")
+                write!(
+                    f,
+                    "{origin} gives `{setting}` a value under its former name {old} as well: the former is ignored"
+                )
             }
             Warning::SourceSkipped(error) => write!(f, "{error}; going on without it"),
         }

@@ -81,7 +81,13 @@ pub(crate) fn explain<C: Settings>(loaded: &Loaded<C>, index: usize) -> Explanat
     let mut winner_found = false;
     if let Origin::Code { .. } = current {
         let value = Shown::value(setting, &schema.ops[index].get(loaded.values()), notation).into_string();
-        steps.push(Step { source: "code".to_owned(), origin: current.clone(), alias: None, raw: value, outcome: Outcome::Used });
+        steps.push(Step {
+            source: "code".to_owned(),
+            origin: current.clone(),
+            alias: None,
+            raw: value,
+            outcome: Outcome::Used,
+        });
         winner_found = true;
     }
     let env_layer = EnvLayer(Env);

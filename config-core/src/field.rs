@@ -407,7 +407,9 @@ impl Number {
     /// A bound written as the setting's values are.
     fn parse(kind: Kind, text: &str) -> Option<Number> {
         match kind {
-            Kind::Duration => parse::duration(text).ok().and_then(|d| i128::try_from(d.as_nanos()).ok()).map(Number::Whole),
+            Kind::Duration => {
+                parse::duration(text).ok().and_then(|d| i128::try_from(d.as_nanos()).ok()).map(Number::Whole)
+            }
             Kind::ByteCount => parse::byte_count(text).ok().map(Number::Whole),
             Kind::Float => parse::float(text).ok().map(Number::Float),
             _ => parse::integer(text).ok().map(Number::Whole).or_else(|| parse::float(text).ok().map(Number::Float)),

@@ -12,8 +12,8 @@ use std::sync::Arc;
 use toml::de::{DeTable, DeValue};
 
 use crate::error::{SourceError, Warning};
-use crate::limits::read_limited;
 use crate::layer::{EmptyLayer, Found, Key, Known, Layer, Provider, Rank, Raw};
+use crate::limits::read_limited;
 use crate::origin::Origin;
 use crate::value::Value;
 
@@ -108,7 +108,8 @@ impl TomlLayer {
 
     fn flatten(&mut self, table: &DeTable<'_>, prefix: &str, lines: &LineIndex) {
         for (key, value) in table {
-            let full = if prefix.is_empty() { key.get_ref().to_string() } else { format!("{prefix}.{}", key.get_ref()) };
+            let full =
+                if prefix.is_empty() { key.get_ref().to_string() } else { format!("{prefix}.{}", key.get_ref()) };
             let (line, column) = lines.place(key.span().start);
             let is_table = matches!(value.get_ref(), DeValue::Table(_));
             self.keys.push(KeyPlace { key: full.clone(), line, column, table: is_table });

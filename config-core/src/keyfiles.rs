@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::error::{SourceError, Warning};
-use crate::limits::MAX_FILE_BYTES;
 use crate::layer::{EmptyLayer, Found, Key, Known, Layer, Provider, Rank, Raw};
+use crate::limits::MAX_FILE_BYTES;
 use crate::origin::Origin;
 
 /// A directory of key files, read afresh at every load.

@@ -221,10 +221,9 @@ impl Known {
         let prefix = self.owning_prefix(name.as_encoded_bytes())?;
         match name.to_str() {
             Some(name) if self.is_env(name) => None,
-            Some(name) => Some(Warning::UnknownVariable {
-                variable: name.to_owned(),
-                suggestion: self.suggest_env(name, prefix),
-            }),
+            Some(name) => {
+                Some(Warning::UnknownVariable { variable: name.to_owned(), suggestion: self.suggest_env(name, prefix) })
+            }
             // Not UTF-8, so no setting's: report it, escaped.
             None => Some(Warning::UnknownVariable { variable: format!("{name:?}"), suggestion: None }),
         }

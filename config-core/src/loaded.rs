@@ -214,7 +214,12 @@ impl<C: Settings> Loaded<C> {
         self.set_at(name, value.into(), Location::caller())
     }
 
-    pub(crate) fn set_at(&mut self, name: &str, value: Value, location: &'static Location<'static>) -> Result<(), SetError> {
+    pub(crate) fn set_at(
+        &mut self,
+        name: &str,
+        value: Value,
+        location: &'static Location<'static>,
+    ) -> Result<(), SetError> {
         let schema = C::__schema();
         let index = index_of::<C>(name)?;
         let (setting, path, _) = schema.names(index);

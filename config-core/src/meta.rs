@@ -244,7 +244,9 @@ impl Kind {
             Kind::String => "any text",
             Kind::List => "a comma-separated list",
             Kind::Choice => "one of the listed choices",
-            Kind::Registered => "a comma-separated preference list of shorthands or registered paths (package.module.Item)",
+            Kind::Registered => {
+                "a comma-separated preference list of shorthands or registered paths (package.module.Item)"
+            }
             Kind::Custom => "a value of the setting's type",
         }
     }

@@ -11,10 +11,12 @@ pub use core::result::Result::{self, Err, Ok};
 pub use std::string::String;
 pub use std::sync::OnceLock;
 
-pub use crate::field::{Codec, Field, FieldOps, ListOf, MakeDefault, Native, OptionOf, Validate, ViaFromStr, no_validator};
+pub use crate::field::{
+    Codec, Field, FieldOps, ListOf, MakeDefault, Native, OptionOf, Validate, ViaFromStr, no_validator,
+};
+pub use crate::kinds::{choice_value, is_choice, parse_choice};
 pub use crate::load::LoadCx;
 pub use crate::schema::{Group, GroupOps, Schema};
-pub use crate::kinds::{choice_value, is_choice, parse_choice};
 pub use crate::value::Lit;
 
 use crate::error::Reason;
@@ -29,6 +31,110 @@ pub fn default_lit<T, K: Codec<T>>(lit: Lit, setting: &'static SettingMeta) -> R
 /// A default written as an expression (`default = LogLevel::Info`).
 pub fn into_default<T, V: Into<T>>(value: V) -> T {
     value.into()
+}
+
+/// A default written as an expression (`default = 60 * 60`,
+/// `default = Level::Info`): a value of the setting's type, or of `T` for an
+/// `Option<T>` setting, or a `&'static str` for text. Not `Into`: through
+/// `Into`, `60 * 60` would be an `i32` whatever the setting's type.
+#[diagnostic::on_unimplemented(
+    message = "this default is not a `{T}`, the setting's type",
+    label = "expected a `{T}`, found a `{Self}`",
+    note = "an expression default is a value of the field's type, or of `T` for an `Option<T>` field"
+)]
+pub trait ExprDefault<T> {
+    /// The default as the field's value.
+    fn expr_default(self) -> T;
+}
+
+impl<T> ExprDefault<T> for T {
+    fn expr_default(self) -> T {
+        self
+    }
+}
+
+impl<T> ExprDefault<Option<T>> for T {
+    fn expr_default(self) -> Option<T> {
+        Some(self)
+    }
+}
+
+impl ExprDefault<String> for &'static str {
+    fn expr_default(self) -> String {
+        self.to_owned()
+    }
+}
+
+impl ExprDefault<Option<String>> for &'static str {
+    fn expr_default(self) -> Option<String> {
+        Some(self.to_owned())
+    }
+}
+
+/// Checks, once, that a field's value type can be a setting. The derive
+/// writes a field's type `T` as `<[T; <V as SettingType>::ONE] as Single>::Item`
+/// (`V` is `T` without its `Option`), once per type: that is `T` when `V` is
+/// a [`SettingValue`]; when it is not, the one error is reported here, at
+/// the field's type, and the type is an error everywhere else, so that no
+/// other use of it adds an error of its own.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a setting: implement `config_core::SettingValue` for it, or, if it implements \
+               `FromStr` and `Display`, mark the field `#[setting(from_str)]`",
+    label = "not a setting type"
+)]
+pub trait SettingType {
+    /// Always 1.
+    const ONE: usize;
+}
+
+impl<T: crate::SettingValue> SettingType for T {
+    const ONE: usize = 1;
+}
+
+/// Checks, once, that a `from_str` field's type (its items' type, for a
+/// list) reads with `FromStr` and shows with `Display`: as [`SettingType`].
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be read with `from_str`: it must implement `FromStr` (with an error that \
+               implements `Display`) and `Display`",
+    label = "not readable with `FromStr`"
+)]
+pub trait FromStrValue {
+    /// Always 1.
+    const ONE: usize;
+}
+
+impl<T> FromStrValue for T
+where
+    T: std::str::FromStr + std::fmt::Display + Clone + PartialEq + Send + Sync + 'static,
+    T::Err: std::fmt::Display,
+{
+    const ONE: usize = 1;
+}
+
+/// Checks, once, that a `nested` field's type is a settings struct: as
+/// [`SettingType`].
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a nested group: it does not derive `Settings`",
+    label = "not a settings struct",
+    note = "derive `Settings` on `{Self}`, or remove `nested` to make the field a setting"
+)]
+pub trait SettingsGroup {
+    /// Always 1.
+    const ONE: usize;
+}
+
+impl<T: crate::Settings> SettingsGroup for T {
+    const ONE: usize = 1;
+}
+
+/// The `T` of `[T; 1]`: see [`SettingType`].
+pub trait Single {
+    /// The element type.
+    type Item;
+}
+
+impl<T> Single for [T; 1] {
+    type Item = T;
 }
 
 /// The default of a setting given none: its type's `Default`.

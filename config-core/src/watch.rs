@@ -30,9 +30,9 @@ use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher as _};
 
+use crate::Settings;
 use crate::error::Problems;
 use crate::global::{Changes, Global};
-use crate::Settings;
 
 /// Watches a [`Global`]'s files and reloads it when they change. Dropping
 /// it stops the watch.

@@ -123,7 +123,12 @@ fn every_invalid_variable_is_reported_at_once() {
     );
     let text = problems.to_string();
     assert!(text.starts_with("5 invalid setting values:"), "{text}");
-    assert!(text.contains("SVC_PORT=\"70000\": invalid value for setting `port`: out of range (0 to 65535); expected a whole number"), "{text}");
+    assert!(
+        text.contains(
+            "SVC_PORT=\"70000\": invalid value for setting `port`: out of range (0 to 65535); expected a whole number"
+        ),
+        "{text}"
+    );
     assert!(text.contains("SVC_TIMEOUT=\"-1\": invalid value for setting `timeout`: must be positive; expected a finite number, greater than 0"), "{text}");
     assert!(text.contains("SVC_VERBOSE=\"maybe\": invalid value for setting `verbose`: not a boolean word; expected a boolean: true, 1, yes or on; false, 0, no or off"), "{text}");
     assert!(text.contains("SVC_MAX_BODY=\"5xb\": invalid value for setting `max_body`: not a whole number of bytes; expected a whole number of bytes, optionally suffixed kb, mb or gb, greater than 0"), "{text}");
@@ -176,7 +181,10 @@ fn a_rejected_set_keeps_the_old_value_and_origin() {
     let mut config = load(&[("SVC_TIMEOUT", "3")]);
     let error = config.set("timeout", "0").unwrap_err();
     let SetError::Invalid(problem) = &error else { panic!("{error}") };
-    assert_eq!((problem.setting, problem.variable, problem.origin.kind()), ("timeout", "SVC_TIMEOUT", OriginKind::Code));
+    assert_eq!(
+        (problem.setting, problem.variable, problem.origin.kind()),
+        ("timeout", "SVC_TIMEOUT", OriginKind::Code)
+    );
     assert_eq!(
         error.to_string(),
         format!(

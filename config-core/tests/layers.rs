@@ -91,13 +91,8 @@ fn each_layer_overrides_the_ones_below_it() {
     let toml = dir.file("app.toml", "workers = 2\ntimeout = \"2s\"\nratio = 0.2\nhosts = [\"file\"]\n");
     let dotenv = dir.file(".env", "LAYERS_WORKERS=3\nLAYERS_TIMEOUT=3s\nLAYERS_RATIO=0.3\n");
     let env = [("LAYERS_WORKERS", "4"), ("LAYERS_TIMEOUT", "4s")];
-    let config = Service::builder()
-        .args(args(&[("workers", "5")]))
-        .source(env)
-        .dotenv(&dotenv)
-        .file(&toml)
-        .load()
-        .unwrap();
+    let config =
+        Service::builder().args(args(&[("workers", "5")])).source(env).dotenv(&dotenv).file(&toml).load().unwrap();
     // Added in the wrong order on purpose: the rank decides, not the order.
     assert_eq!(config.workers, 5);
     assert_eq!(config.timeout, Duration::from_secs(4));
@@ -141,7 +136,10 @@ fn every_problem_of_every_layer_in_one_report() {
         .unwrap_err();
     let text = problems.to_string();
     assert_eq!(problems.iter().count(), 3, "{text}");
-    assert!(text.contains(&format!("{}:1:11: workers = \"many\": invalid value for setting `workers`", toml.display())), "{text}");
+    assert!(
+        text.contains(&format!("{}:1:11: workers = \"many\": invalid value for setting `workers`", toml.display())),
+        "{text}"
+    );
     assert!(text.contains("LAYERS_TIMEOUT=\"soon\": invalid value for setting `timeout`"), "{text}");
     assert!(text.contains("--set ratio=half"), "{text}");
     assert!(text.contains("missing.toml: the configuration file does not exist"), "{text}");
@@ -154,7 +152,10 @@ fn unknown_keys_are_warnings_with_a_suggestion_or_errors_if_asked() {
     let config = Service::builder().file(&toml).load().unwrap();
     let warnings: Vec<String> = config.warnings().iter().map(ToString::to_string).collect();
     assert_eq!(warnings.len(), 2, "{warnings:?}");
-    assert!(warnings[0].ends_with("app.toml:1:1: `wrokers` does not name a setting; did you mean `workers`?"), "{warnings:?}");
+    assert!(
+        warnings[0].ends_with("app.toml:1:1: `wrokers` does not name a setting; did you mean `workers`?"),
+        "{warnings:?}"
+    );
     assert!(warnings[1].contains("app.toml:2:2: `cache` does not name a setting"), "{warnings:?}");
 
     let problems = Service::builder().file(&toml).unknown_names(Unknown::Error).load().unwrap_err();
@@ -200,7 +201,8 @@ fn explain_shows_every_layer_and_why_the_winner_won() {
         .settings
         .unwrap();
     let explanation = config.explain("workers").unwrap();
-    let outcomes: Vec<(OriginKind, &Outcome)> = explanation.steps.iter().map(|s| (s.origin.kind(), &s.outcome)).collect();
+    let outcomes: Vec<(OriginKind, &Outcome)> =
+        explanation.steps.iter().map(|s| (s.origin.kind(), &s.outcome)).collect();
     assert_eq!(
         outcomes,
         [

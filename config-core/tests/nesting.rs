@@ -98,12 +98,15 @@ fn the_library_struct_alone_keeps_its_own_prefix() {
     // Under APP_, its own prefix means nothing: not a setting, and reported.
     let config = App::from_source(&[("APP_POOL_POOL_SIZE", "7")]).unwrap();
     assert_eq!(config.database.pool_size, 10);
-    assert!(matches!(&config.warnings()[..], [Warning::UnknownVariable { variable, .. }] if variable == "APP_POOL_POOL_SIZE"));
+    assert!(
+        matches!(&config.warnings()[..], [Warning::UnknownVariable { variable, .. }] if variable == "APP_POOL_POOL_SIZE")
+    );
 }
 
 #[test]
 fn nested_settings_in_files() {
-    let text = "workers = 2\n[database]\nurl = \"postgres://db\"\npool_size = 20\n[replica]\nconnect_timeout = \"1s\"\n";
+    let text =
+        "workers = 2\n[database]\nurl = \"postgres://db\"\npool_size = 20\n[replica]\nconnect_timeout = \"1s\"\n";
     let dir = std::env::temp_dir().join(format!("config-core-nesting-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("app.toml");
@@ -111,12 +114,18 @@ fn nested_settings_in_files() {
     let config = App::builder().file(&path).load().unwrap();
     assert_eq!(config.database.pool_size, 20);
     assert_eq!(config.replica.connect_timeout, Duration::from_secs(1));
-    assert!(matches!(config.origin("database.pool_size").unwrap(), Origin::File { line: 4, key: "database.pool_size", .. }));
+    assert!(matches!(
+        config.origin("database.pool_size").unwrap(),
+        Origin::File { line: 4, key: "database.pool_size", .. }
+    ));
     // A typo inside a group is suggested in full.
     std::fs::write(&path, "[database]\npool_sise = 20\n").unwrap();
     let config = App::builder().file(&path).load().unwrap();
     let warning = config.warnings()[0].to_string();
-    assert!(warning.ends_with("`database.pool_sise` does not name a setting; did you mean `database.pool_size`?"), "{warning}");
+    assert!(
+        warning.ends_with("`database.pool_sise` does not name a setting; did you mean `database.pool_size`?"),
+        "{warning}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -139,7 +148,9 @@ fn a_former_name_still_sets_the_setting_with_a_warning() {
     let config = App::from_source(&[("APP_REPLICA_SIZE", "4")]).unwrap();
     assert_eq!(config.replica.pool_size, 4);
     match &config.warnings()[..] {
-        [Warning::Renamed { old, setting, .. }] => assert_eq!((*old, *setting), ("APP_REPLICA_SIZE", "replica.pool_size")),
+        [Warning::Renamed { old, setting, .. }] => {
+            assert_eq!((*old, *setting), ("APP_REPLICA_SIZE", "replica.pool_size"))
+        }
         other => panic!("{other:?}"),
     }
     // `explain` needs the sources kept, as a builder keeps them.

@@ -139,7 +139,10 @@ fn a_rejected_secret_number_is_not_repeated_in_the_reason() {
     let problems = Pins::from_source(&[("PIN_PIN", "99999")]).unwrap_err();
     let text = problems.to_string();
     assert!(!text.contains("99999"), "{text}");
-    assert_eq!(text, "PIN_PIN=<redacted>: invalid value for setting `pin`: out of range (0 to 65535); expected a whole number");
+    assert_eq!(
+        text,
+        "PIN_PIN=<redacted>: invalid value for setting `pin`: out of range (0 to 65535); expected a whole number"
+    );
 }
 
 #[test]

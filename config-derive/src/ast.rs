@@ -52,7 +52,7 @@ impl<'a> Container<'a> {
         }
         let prefix = attrs.env_prefix.as_ref().map(syn::LitStr::value).unwrap_or_default();
         let fields = fields.iter().map(|f| Field::from_ast(cx, f, &prefix)).collect();
-        Some(Container { ident: &input.ident, doc: doc_text(&input.attrs), attrs, fields })
+        Some(Container { ident: &input.ident, doc: doc_text(cx, &input.attrs), attrs, fields })
     }
 }
 
@@ -73,7 +73,7 @@ impl<'a> Field<'a> {
             ident,
             ty: &field.ty,
             option_inner: option_inner(&field.ty),
-            doc: doc_text(&field.attrs),
+            doc: doc_text(cx, &field.attrs),
             attrs,
             name,
             env,
@@ -123,11 +123,8 @@ impl<'a> Field<'a> {
 pub(crate) fn family_of(ty: &Type) -> Family {
     match type_name(ty).as_deref() {
         Some("bool") => Family::Bool,
-        Some("i8" | "i16" | "i32" | "i64" | "i128" | "isize") => Family::Integer { signed: true },
-        Some("u8" | "u16" | "u32" | "u64" | "u128" | "usize") => Family::Integer { signed: false },
-        Some(name) if name.starts_with("NonZeroI") => Family::NonZero { signed: true },
-        Some(name) if name.starts_with("NonZeroU") => Family::NonZero { signed: false },
-        Some("f32" | "f64") => Family::Float,
+        Some("f32") => Family::Float { bits: 32 },
+        Some("f64") => Family::Float { bits: 64 },
         Some("String") => Family::String,
         Some("Vec") => Family::List,
         Some("Importable") => Family::Importable,
@@ -138,7 +135,11 @@ pub(crate) fn family_of(ty: &Type) -> Family {
         Some("Ipv6Addr") => Family::IpAddr(IpVersion::V6),
         Some("PathBuf") => Family::Path,
         Some("char") => Family::Char,
-        _ => Family::Other,
+        Some(other) => match other.strip_prefix("NonZero") {
+            Some(int) => IntType::named(&int.to_lowercase()).map_or(Family::Other, Family::NonZero),
+            None => IntType::named(other).map_or(Family::Other, Family::Integer),
+        },
+        None => Family::Other,
     }
 }
 
@@ -154,12 +155,12 @@ fn first_argument(ty: &Type) -> Option<&Type> {
 
 /// The sorts of value whose defaults the derive can check itself; for any
 /// other type, the compiler checks the default against the type.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Family {
     Bool,
-    Integer { signed: bool },
-    NonZero { signed: bool },
-    Float,
+    Integer(IntType),
+    NonZero(IntType),
+    Float { bits: u32 },
     String,
     List,
     Importable,
@@ -172,7 +173,7 @@ pub(crate) enum Family {
 }
 
 /// Which IP addresses a type holds.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum IpVersion {
     Any,
     V4,
@@ -183,7 +184,36 @@ impl Family {
     /// Whether `range`, `min`, `max` and `positive` apply: numbers and
     /// durations.
     pub(crate) fn is_ordered(self) -> bool {
-        matches!(self, Family::Integer { .. } | Family::NonZero { .. } | Family::Float | Family::Duration)
+        matches!(self, Family::Integer(_) | Family::NonZero(_) | Family::Float { .. } | Family::Duration)
+    }
+}
+
+/// An integer type: its name, sign and width.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct IntType {
+    pub(crate) name: &'static str,
+    pub(crate) signed: bool,
+    /// `None` for `isize` and `usize`, whose width is the target's.
+    pub(crate) bits: Option<u32>,
+}
+
+impl IntType {
+    fn named(name: &str) -> Option<IntType> {
+        const TYPES: [(&str, bool, Option<u32>); 12] = [
+            ("i8", true, Some(8)),
+            ("i16", true, Some(16)),
+            ("i32", true, Some(32)),
+            ("i64", true, Some(64)),
+            ("i128", true, Some(128)),
+            ("isize", true, None),
+            ("u8", false, Some(8)),
+            ("u16", false, Some(16)),
+            ("u32", false, Some(32)),
+            ("u64", false, Some(64)),
+            ("u128", false, Some(128)),
+            ("usize", false, None),
+        ];
+        TYPES.iter().find(|t| t.0 == name).map(|&(name, signed, bits)| IntType { name, signed, bits })
     }
 }
 
@@ -223,7 +253,7 @@ pub(crate) fn type_text(ty: &Type) -> String {
 }
 
 /// `T` when `ty` is written `Option<T>` (or `std::option::Option<T>`).
-fn option_inner(ty: &Type) -> Option<&Type> {
+pub(crate) fn option_inner(ty: &Type) -> Option<&Type> {
     let Type::Path(p) = ty else { return None };
     let last = p.path.segments.last()?;
     if last.ident != "Option" {

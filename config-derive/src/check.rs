@@ -1,20 +1,26 @@
 //! Rules that look at more than one attribute or field. Each rule is one
 //! function and reports at the token that breaks it.
 
+mod default;
+
 use std::collections::{HashMap, HashSet};
 
-use syn::{Lit, LitStr};
+use syn::{Lit, LitStr, Type};
 
-use crate::ast::{Container, Family, Field};
+use crate::ast::{self, Container, Family, Field};
 use crate::attr;
 use crate::ctxt::Ctxt;
 use crate::parse;
+use crate::text::{self, Lines};
+
+pub(crate) use default::pointer_sized_default;
 
 /// Runs every rule.
 pub(crate) fn check(cx: &Ctxt, cont: &Container) {
     check_env_names(cx, cont);
     check_watch_prefixes(cx, cont);
     check_unique(cx, cont);
+    check_deprecation_cycles(cx, cont);
     check_known_env(cx, cont);
     for field in &cont.fields {
         check_name(cx, field);
@@ -25,15 +31,17 @@ pub(crate) fn check(cx: &Ctxt, cont: &Container) {
         if let Some(prefix) = &field.attrs.env_prefix {
             cx.error_spanned_by(prefix, "`env_prefix` on a field is for a nested group: add `nested`, or use `env`");
         }
+        check_type(cx, field);
         check_shorthands(cx, field);
         check_number_flags(cx, field);
         check_required(cx, field);
         check_range(cx, field);
         check_len(cx, field);
-        check_default(cx, field);
+        default::check_default(cx, field);
         check_aliases(cx, cont, field);
         check_deprecated(cx, cont, field);
         check_see_also(cx, cont, field);
+        check_secret(cx, field);
     }
 }
 
@@ -109,7 +117,8 @@ fn check_range(cx: &Ctxt, field: &Field) {
             let bound = bound.as_ref()?;
             let number = bound_number(family, bytes, &bound.text);
             if number.is_none() {
-                let message = format!("{:?} is not {} for setting `{}`", bound.text, kind_words(family, bytes), field.name);
+                let message =
+                    format!("{:?} is not {} for setting `{}`", bound.text, kind_words(family, bytes), field.name);
                 cx.error_spanned_by(&bound.tokens, message);
             }
             number
@@ -185,7 +194,7 @@ fn bound_number(family: Family, bytes: bool, text: &str) -> Option<Number> {
     match family {
         Family::Duration => parse::duration(text).ok().map(|d| d.as_nanos() as f64),
         _ if bytes => parse::byte_count(text).ok().map(|n| n as f64),
-        Family::Float => parse::float(text).ok(),
+        Family::Float { .. } => parse::float(text).ok(),
         _ => parse::integer(text).ok().map(|n| n as f64),
     }
 }
@@ -194,7 +203,7 @@ fn kind_words(family: Family, bytes: bool) -> &'static str {
     match family {
         Family::Duration => "a duration",
         _ if bytes => "a byte count",
-        Family::Float => "a number",
+        Family::Float { .. } => "a number",
         _ => "a whole number",
     }
 }
@@ -210,8 +219,7 @@ fn literal_default_number(field: &Field, family: Family) -> Option<Number> {
         _ => return None,
     };
     let family = if family == Family::Duration { Family::Duration } else { field.family() };
-    bound_number(if matches!(family, Family::Float) { Family::Float } else { family }, field.attrs.bytes.is_some(), &text)
-        .or_else(|| parse::float(&text).ok())
+    bound_number(family, field.attrs.bytes.is_some(), &text).or_else(|| parse::float(&text).ok())
 }
 
 fn default_tokens(field: &Field) -> proc_macro2::TokenStream {
@@ -221,10 +229,39 @@ fn default_tokens(field: &Field) -> proc_macro2::TokenStream {
     }
 }
 
+/// Whether the text holds a character that was reported already, when it
+/// was read: the rules below say nothing more about such a value.
+fn reported(s: &LitStr) -> bool {
+    text::forbidden(&s.value(), Lines::One).is_some()
+}
+
+/// A setting owns its value, and `None` means unset: types the derive can
+/// tell are wrong from their spelling.
+fn check_type(cx: &Ctxt, field: &Field) {
+    if let Some(inner) = field.option_inner
+        && ast::option_inner(inner).is_some()
+    {
+        let message = "a setting cannot be an `Option<Option<T>>`: `None` already means that it has no value; \
+                       write `Option<T>`";
+        cx.error_spanned_by(field.ty, message);
+        return;
+    }
+    if let Type::Reference(reference) = field.value_ty() {
+        let owned = match ast::type_name(&reference.elem).as_deref() {
+            Some("str") => "`String`",
+            _ if matches!(*reference.elem, Type::Slice(_)) => "`Vec<String>`",
+            _ => "an owned type",
+        };
+        let message =
+            format!("a setting cannot borrow its value: use {owned} instead of `{}`", ast::type_text(field.value_ty()));
+        cx.error_spanned_by(field.value_ty(), message);
+    }
+}
+
 /// An environment variable is `[A-Z_][A-Z0-9_]*`. A bad prefix is
 /// reported once, not once per setting it spoils.
 fn check_env_names(cx: &Ctxt, cont: &Container) {
-    let prefix = cont.attrs.env_prefix.as_ref();
+    let prefix = cont.attrs.env_prefix.as_ref().filter(|p| !reported(p));
     let bad_prefix = prefix.filter(|p| !p.value().is_empty() && !is_env_name(&p.value()));
     if let Some(prefix) = bad_prefix {
         let message = format!(
@@ -235,7 +272,9 @@ fn check_env_names(cx: &Ctxt, cont: &Container) {
         cx.error_spanned_by(prefix, message);
     }
     for field in cont.fields.iter().filter(|f| !f.is_nested()) {
-        if is_env_name(&field.env) || (field.attrs.env.is_none() && bad_prefix.is_some()) {
+        let inherited =
+            field.attrs.env.is_none() && (bad_prefix.is_some() || cont.attrs.env_prefix.as_ref().is_some_and(reported));
+        if is_env_name(&field.env) || inherited || field.attrs.env.as_ref().is_some_and(reported) {
             continue;
         }
         let message = format!(
@@ -251,7 +290,7 @@ fn check_env_names(cx: &Ctxt, cont: &Container) {
 
 fn check_watch_prefixes(cx: &Ctxt, cont: &Container) {
     for prefix in &cont.attrs.watch_prefixes {
-        if !is_env_name(&prefix.value()) {
+        if !is_env_name(&prefix.value()) && !reported(prefix) {
             let message = format!(
                 "{:?} cannot begin an environment variable: use capital letters, digits and `_`",
                 prefix.value()
@@ -294,15 +333,15 @@ fn check_unique(cx: &Ctxt, cont: &Container) {
 
 /// A name is what `set` and `get` are called with: no spaces, not empty.
 fn check_name(cx: &Ctxt, field: &Field) {
-    let Some(name) = &field.attrs.name else { return };
+    let Some(name) = field.attrs.name.as_ref().filter(|n| !reported(n)) else { return };
     let text = name.value();
     if text.is_empty() || text.chars().any(|c| c.is_whitespace() || c.is_control()) {
         cx.error_spanned_by(name, "a setting's name cannot be empty or hold spaces: it is what `set` and `get` take");
     }
 }
 
-/// Shorthands belong to importable settings, have distinct names and stand
-/// for dotted paths.
+/// Shorthands belong to importable settings, have distinct names that an
+/// item of a list can be, and stand for dotted paths.
 fn check_shorthands(cx: &Ctxt, field: &Field) {
     let Some(shorthands) = &field.attrs.shorthand else { return };
     if field.family() != Family::Importable {
@@ -317,7 +356,8 @@ fn check_shorthands(cx: &Ctxt, field: &Field) {
         if !seen.insert(name.value()) {
             cx.error_spanned_by(name, format!("shorthand `{}` is given twice", name.value()));
         }
-        if !parse::is_dotted_path(&target.value()) {
+        check_shorthand_name(cx, name);
+        if !parse::is_dotted_path(&target.value()) && !reported(target) {
             let message =
                 format!("shorthand target {:?} is not a dotted path such as package.module.Item", target.value());
             cx.error_spanned_by(target, message);
@@ -325,7 +365,24 @@ fn check_shorthands(cx: &Ctxt, field: &Field) {
     }
 }
 
-/// `positive` is for numbers and durations, `bytes` for integers.
+/// A shorthand's name is one item of a comma-separated list, and not a
+/// dotted path, which it would hide.
+fn check_shorthand_name(cx: &Ctxt, name: &LitStr) {
+    let text = name.value();
+    let problem = if text.is_empty() {
+        "a shorthand's name cannot be empty: it would match an empty item of a list; give it a name, such as `thread`"
+    } else if text.contains(',') {
+        "a shorthand's name cannot hold `,`, which separates the items of a list: give it a name without one"
+    } else if text.contains('.') {
+        "a shorthand's name cannot hold `.`: it would look like a dotted path; give it a name without one, such as \
+         `thread`"
+    } else {
+        return;
+    };
+    cx.error_spanned_by(name, problem);
+}
+
+/// `positive` is for numbers, `bytes` for integers.
 fn check_number_flags(cx: &Ctxt, field: &Field) {
     let family = field.family();
     let ordered = family.is_ordered() || (family == Family::List && field.item_family().is_ordered());
@@ -334,186 +391,14 @@ fn check_number_flags(cx: &Ctxt, field: &Field) {
     {
         cx.error_spanned_by(positive, "`positive` is for number settings (an integer, float or duration type)");
     }
-    if let (Some(bytes), Some(from_str)) = (&field.attrs.bytes, &field.attrs.from_str) {
-        let _ = from_str;
+    if let (Some(bytes), Some(_)) = (&field.attrs.bytes, &field.attrs.from_str) {
         cx.error_spanned_by(bytes, "`bytes` reads a byte count, `from_str` the type's own text: use one");
     }
     if let Some(bytes) = &field.attrs.bytes
-        && !matches!(family, Family::Integer { .. })
+        && !matches!(family, Family::Integer(_))
     {
         cx.error_spanned_by(bytes, "`bytes` is for integer settings, such as `u64` or `Option<u64>`");
     }
-}
-
-/// A literal default fits the field's type and passes the setting's own
-/// parser and built-in checks, as its environment value would have to.
-fn check_default(cx: &Ctxt, field: &Field) {
-    match &field.attrs.default {
-        Some(attr::Default::Lit { lit, negative }) => check_literal(cx, field, lit, negative.as_ref()),
-        Some(attr::Default::List { items, span }) => match field.family() {
-            Family::Other => {}
-            Family::List => items.iter().for_each(|item| check_text(cx, field, field.item_family(), item)),
-            Family::Importable => items.iter().for_each(|item| check_importable_name(cx, field, item)),
-            family => cx.syn_error(syn::Error::new(*span, mismatch(field, family, "a list"))),
-        },
-        _ => {}
-    }
-}
-
-fn check_literal(cx: &Ctxt, field: &Field, lit: &Lit, sign: Option<&syn::Token![-]>) {
-    let family = field.family();
-    let negative = sign.is_some();
-    // Errors about the value point at the sign and the digits together.
-    let written = quote::quote!(#sign #lit);
-    match (family, lit) {
-        (Family::Other, _) | (Family::Bool, Lit::Bool(_)) | (Family::String, Lit::Str(_)) => {}
-        (Family::Integer { signed }, Lit::Int(int)) => {
-            if negative && !signed {
-                let message = format!(
-                    "this default is negative, but setting `{}` is a `{}`, which cannot be",
-                    field.name,
-                    field.value_ty_text()
-                );
-                cx.error_spanned_by(written, message);
-            } else {
-                let zero = int.base10_digits().bytes().all(|b| b == b'0');
-                check_positive(cx, field, written, negative || zero);
-            }
-        }
-        (Family::Integer { signed }, Lit::Str(text)) if field.attrs.bytes.is_some() => {
-            match parse::byte_count(&text.value()) {
-                Err(reason) => {
-                    let message = format!(
-                        "the default {:?} is not a byte count ({reason}): write a whole number, optionally \
-                         suffixed kb, mb or gb, such as \"64mb\"",
-                        text.value()
-                    );
-                    cx.error_spanned_by(text, message);
-                }
-                Ok(n) if n < 0 && !signed => cx.error_spanned_by(text, "a byte count cannot be negative"),
-                Ok(n) => check_positive(cx, field, written, n <= 0),
-            }
-        }
-        (Family::Float, Lit::Int(_) | Lit::Float(_)) => {
-            let zero = match lit {
-                Lit::Float(f) => f.base10_parse::<f64>().is_ok_and(|x| x == 0.0),
-                Lit::Int(i) => i.base10_digits().bytes().all(|b| b == b'0'),
-                _ => false,
-            };
-            check_positive(cx, field, written, negative || zero);
-        }
-        (Family::Importable, Lit::Str(name)) => check_importable_name(cx, field, name),
-        (Family::NonZero { signed }, Lit::Int(int)) => {
-            if negative && !signed {
-                cx.error_spanned_by(written, format!("this default is negative, but setting `{}` cannot be", field.name));
-            } else if int.base10_digits().bytes().all(|b| b == b'0') {
-                cx.error_spanned_by(written, format!("setting `{}` is never 0: its default cannot be", field.name));
-            }
-        }
-        (Family::Char, Lit::Char(_)) => {}
-        (family, Lit::Str(text)) if !negative && text_family(family) => check_text(cx, field, family, text),
-        (family, other) => cx.error_spanned_by(other, mismatch(field, family, describe(other))),
-    }
-}
-
-/// Families whose default is written as text and parsed.
-fn text_family(family: Family) -> bool {
-    matches!(
-        family,
-        Family::Duration | Family::SocketAddr | Family::IpAddr(_) | Family::Path | Family::Char | Family::List
-    )
-}
-
-/// A default written as text parses as the setting's values do, and
-/// passes `positive`.
-fn check_text(cx: &Ctxt, field: &Field, family: Family, text: &LitStr) {
-    use crate::ast::IpVersion;
-    let value = text.value();
-    let rejected = match family {
-        Family::Duration => match parse::duration(&value) {
-            Ok(d) => {
-                check_positive(cx, field, quote::ToTokens::to_token_stream(text), d.is_zero());
-                None
-            }
-            Err(reason) => Some(("a duration", reason, "\"30s\", \"500ms\" or \"1h30m\"")),
-        },
-        Family::SocketAddr => parse::socket_addr(&value).err().map(|r| ("an address and port", r, "\"0.0.0.0:8080\"")),
-        Family::IpAddr(IpVersion::Any) => parse::ip_addr(&value).err().map(|r| ("an IP address", r, "\"10.0.0.1\"")),
-        Family::IpAddr(IpVersion::V4) => parse::ipv4_addr(&value).err().map(|r| ("an IPv4 address", r, "\"10.0.0.1\"")),
-        Family::IpAddr(IpVersion::V6) => parse::ipv6_addr(&value).err().map(|r| ("an IPv6 address", r, "\"::1\"")),
-        Family::Char => parse::character(&value).err().map(|r| ("one character", r, "'x'")),
-        Family::Integer { .. } | Family::NonZero { .. } => {
-            parse::integer(&value).err().map(|r| ("a whole number", r, "\"8\""))
-        }
-        Family::Float => parse::float(&value).err().map(|r| ("a number", r, "\"0.5\"")),
-        Family::Bool => parse::boolean(&value).err().map(|r| ("a boolean", r, "\"true\"")),
-        _ => None,
-    };
-    if let Some((what, reason, example)) = rejected {
-        let message = format!("the default {value:?} is not {what} ({reason}): write, for instance, {example}");
-        cx.error_spanned_by(text, message);
-    }
-}
-
-/// A default that `positive` would reject.
-fn check_positive(cx: &Ctxt, field: &Field, written: proc_macro2::TokenStream, not_positive: bool) {
-    if field.attrs.positive.is_some() && not_positive {
-        let message = "this default is not positive, but the setting is `positive`: its default must be greater than 0";
-        cx.error_spanned_by(written, message);
-    }
-}
-
-/// An entry of an importable's default: one of its shorthands, or a path.
-fn check_importable_name(cx: &Ctxt, field: &Field, name: &LitStr) {
-    let text = name.value();
-    let shorthands: Vec<String> =
-        field.attrs.shorthand.iter().flat_map(|s| &s.pairs).map(|(name, _)| name.value()).collect();
-    if shorthands.contains(&text) || parse::is_importable_path(&text) {
-        return;
-    }
-    let mut message =
-        format!("{text:?} is neither a shorthand of this setting nor a dotted path (package.module.Item)");
-    if !shorthands.is_empty() {
-        message.push_str(&format!("; its shorthands are {}", shorthands.join(", ")));
-    }
-    cx.error_spanned_by(name, message);
-}
-
-fn describe(lit: &Lit) -> &'static str {
-    match lit {
-        Lit::Bool(_) => "a boolean",
-        Lit::Int(_) => "a whole number",
-        Lit::Float(_) => "a number",
-        Lit::Str(_) => "a string",
-        _ => "this literal",
-    }
-}
-
-/// "this default is a string, but setting `verbose` is a `bool`: write ..."
-fn mismatch(field: &Field, family: Family, given: &str) -> String {
-    let ty = field.value_ty_text();
-    let hint = match family {
-        Family::Bool => "write `default = true` or `default = false`".to_owned(),
-        Family::Integer { .. } if field.attrs.bytes.is_some() => {
-            "write a whole number, or a byte count such as `default = \"64mb\"`".to_owned()
-        }
-        Family::Integer { .. } => "write a whole number, such as `default = 8`".to_owned(),
-        Family::Float => "write a number, such as `default = 0.5`".to_owned(),
-        Family::String => "write a string, such as `default = \"text\"`".to_owned(),
-        Family::List => "write a list of strings, such as `default = [\"a\", \"b\"]`".to_owned(),
-        Family::Importable => {
-            "write a shorthand or dotted path, or a list of them, such as `default = [\"thread\", \"block\"]`"
-                .to_owned()
-        }
-        Family::NonZero { .. } => "write a whole number other than 0, such as `default = 8`".to_owned(),
-        Family::Duration => "write a duration as text, such as `default = \"30s\"`".to_owned(),
-        Family::SocketAddr => "write an address as text, such as `default = \"0.0.0.0:8080\"`".to_owned(),
-        Family::IpAddr(_) => "write an address as text, such as `default = \"127.0.0.1\"`".to_owned(),
-        Family::Path => "write a path as text, such as `default = \"/var/lib/app\"`".to_owned(),
-        Family::Char => "write a character, such as `default = ','`".to_owned(),
-        Family::Other => String::new(),
-    };
-    format!("this default is {given}, but setting `{}` is a `{ty}`: {hint}", field.name)
 }
 
 /// `deprecated` says since when and what to do instead, and its replacement
@@ -521,7 +406,7 @@ fn mismatch(field: &Field, family: Family, given: &str) -> String {
 fn check_deprecated(cx: &Ctxt, cont: &Container, field: &Field) {
     let Some(deprecated) = &field.attrs.deprecated else { return };
     // After a misspelt key, the "missing" one is most likely that key.
-    let complete = !deprecated.has_unknown_key;
+    let complete = !deprecated.has_bad_key;
     if complete && deprecated.since.is_none() {
         let message = "`deprecated` needs `since = \"version\"`, as in `deprecated(since = \"1.3a2\")`";
         cx.error_spanned_by(&deprecated.keyword, message);
@@ -531,19 +416,64 @@ fn check_deprecated(cx: &Ctxt, cont: &Container, field: &Field) {
             "`deprecated` needs `replacement = \"setting\"` or `note = \"...\"` to tell users what to do instead";
         cx.error_spanned_by(&deprecated.keyword, message);
     }
-    let Some(replacement) = &deprecated.replacement else { return };
+    let Some(replacement) = deprecated.replacement.as_ref().filter(|r| !reported(r)) else { return };
     let wanted = replacement.value();
-    if wanted == field.name {
-        cx.error_spanned_by(replacement, "a setting cannot be its own replacement");
-    } else if !cont.fields.iter().any(|f| f.name == wanted) {
-        cx.error_spanned_by(replacement, unknown_setting("replacement", cont, &wanted));
+    match cont.fields.iter().find(|f| f.name == wanted) {
+        _ if wanted == field.name => cx.error_spanned_by(replacement, "a setting cannot be its own replacement"),
+        None => cx.error_spanned_by(replacement, unknown_setting("replacement", cont, &wanted)),
+        Some(other) if other.attrs.hidden.is_some() => {
+            let message = format!(
+                "`replacement` names `{wanted}`, which is `hidden`: the docs would send users to a setting they \
+                 do not show; name a setting that is not hidden, or use `note`"
+            );
+            cx.error_spanned_by(replacement, message);
+        }
+        Some(_) => {}
+    }
+}
+
+/// Following replacements from any deprecated setting ends at a setting
+/// that is not deprecated: `a` replaced by `b` and `b` by `a` would send
+/// users round in circles. Each cycle is reported once, at the replacement
+/// of its first setting.
+fn check_deprecation_cycles(cx: &Ctxt, cont: &Container) {
+    let replacement = |index: usize| cont.fields[index].attrs.deprecated.as_ref()?.replacement.as_ref();
+    let index_of = |name: String| cont.fields.iter().position(|f| f.name == name);
+    for start in 0..cont.fields.len() {
+        let mut chain = vec![start];
+        while let Some(next) = replacement(chain[chain.len() - 1]).and_then(|r| index_of(r.value())) {
+            if next == start && chain.len() > 1 && chain.iter().all(|&i| i >= start) {
+                let names: Vec<String> =
+                    chain[1..].iter().chain([&start]).map(|&i| format!("`{}`", cont.fields[i].name)).collect();
+                let message = format!(
+                    "these settings replace each other in a cycle: `{}` is replaced by {}; a chain of replacements \
+                     must end at a setting that is not deprecated",
+                    cont.fields[start].name,
+                    names.join(", which is replaced by ")
+                );
+                cx.error_spanned_by(replacement(start), message);
+            }
+            if chain.contains(&next) {
+                break;
+            }
+            chain.push(next);
+        }
+    }
+}
+
+/// A secret's default is never shown, so it cannot have a text to show.
+fn check_secret(cx: &Ctxt, field: &Field) {
+    if field.attrs.secret.is_some()
+        && let Some(default_doc) = &field.attrs.default_doc
+    {
+        cx.error_spanned_by(default_doc, "a secret's default is never shown: remove `default_doc`");
     }
 }
 
 /// A see-also entry that is a bare name must be a setting; anything else
 /// is Markdown.
 fn check_see_also(cx: &Ctxt, cont: &Container, field: &Field) {
-    for entry in &field.attrs.see_also {
+    for entry in field.attrs.see_also.iter().filter(|e| !reported(e)) {
         let text = entry.value();
         let bare_name = !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         if bare_name && !cont.fields.iter().any(|f| f.name == text) {

@@ -34,7 +34,10 @@ pub(crate) fn expand_derive_setting_enum(input: &DeriveInput) -> TokenStream {
 
 fn variants<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Vec<Variant<'a>>> {
     let Data::Enum(data) = &input.data else {
-        cx.error_spanned_by(&input.ident, "`SettingEnum` is for enums of unit variants; for a struct, derive `Settings`");
+        cx.error_spanned_by(
+            &input.ident,
+            "`SettingEnum` is for enums of unit variants; for a struct, derive `Settings`",
+        );
         return None;
     };
     if !input.generics.params.is_empty() {
@@ -53,7 +56,7 @@ fn variants<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Vec<Variant<'a>>> {
         }
         let (name, aliases) = choice_attrs(cx, variant);
         let name = name.unwrap_or_else(|| kebab_case(&variant.ident.to_string()));
-        out.push(Variant { ident: &variant.ident, name, aliases, doc: doc_text(&variant.attrs) });
+        out.push(Variant { ident: &variant.ident, name, aliases, doc: doc_text(cx, &variant.attrs) });
     }
     Some(out)
 }
@@ -113,7 +116,8 @@ fn check_names(cx: &Ctxt, variants: &[Variant]) {
         for name in std::iter::once(&variant.name).chain(&variant.aliases) {
             let key = name.to_ascii_lowercase();
             if let Some((_, other)) = seen.iter().find(|(k, _)| *k == key) {
-                let message = format!("`{name}` names both `{other}` and `{}`: give each choice its own names", variant.ident);
+                let message =
+                    format!("`{name}` names both `{other}` and `{}`: give each choice its own names", variant.ident);
                 cx.error_spanned_by(variant.ident, message);
             } else {
                 seen.push((key, variant.ident));

@@ -3,6 +3,7 @@
 
 mod glue;
 mod meta;
+mod names;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -40,48 +41,70 @@ fn krate_path(attrs: Option<&attr::Container>) -> TokenStream {
     }
 }
 
+/// One anonymous block holds everything: the crate by an alias, each field
+/// type checked once, per field its metadata, default function and
+/// `static`, the table, the loader and the impl. No name declared in it can
+/// clash with one of the user's (see `names`).
 fn gen_settings_impl(cont: &Container) -> TokenStream {
     let ident = cont.ident;
     let krate = krate_path(Some(&cont.attrs));
-    let leaves = glue::gen_leaves(cont);
-    let setting_consts = meta::gen_setting_consts(cont);
-    let meta = meta::gen_struct_meta(cont);
-    let field_items = glue::gen_field_items(cont);
-    let ops = glue::gen_ops(cont);
-    let groups = glue::gen_groups(cont);
-    let load_chunks = glue::gen_load_chunks(cont);
-    let load = glue::gen_load(cont);
-    let choice_checks = glue::gen_choice_checks(cont);
-    let default_test = glue::gen_default_test(cont, &krate);
+    let glue = glue::Glue::new(cont);
+    let alias = &glue.krate;
+    let width_checks = glue::gen_width_checks(cont);
+    let shadows = glue::gen_local_shadows(&glue);
+    let checked_types = glue::gen_checked_types(&glue);
+    let setting_consts = meta::gen_setting_consts(&glue);
+    let meta_static = glue.names.item("META");
+    let meta = meta::gen_struct_meta(&glue);
+    let default_fns = glue::gen_default_fns(&glue);
+    let field_statics = glue::gen_field_statics(&glue);
+    let ops = glue::gen_ops(&glue);
+    let groups = glue::gen_groups(&glue);
+    let leaves = glue::gen_leaves(&glue);
+    let load_chunks = glue::gen_load_chunks(&glue);
+    let load = glue::gen_load(&glue);
+    let choice_checks = glue::gen_choice_checks(&glue);
+    let default_test = glue::gen_default_test(&glue, &krate);
+    let schema = glue.names.item("SCHEMA");
     quote! {
         #[doc(hidden)]
+        #[allow(dead_code)]
         const _: () = {
-            use #krate as _config;
+            use #krate as #alias;
+
+            #width_checks
+
+            #shadows
+
+            #checked_types
 
             #setting_consts
 
-            static __META: _config::meta::StructMeta = #meta;
+            static #meta_static: #alias::meta::StructMeta = #meta;
 
-            #field_items
+            #default_fns
+
+            #field_statics
 
             #load_chunks
 
             #choice_checks
 
+            static #schema: #alias::__private::OnceLock<#alias::__private::Schema<#ident>> =
+                #alias::__private::OnceLock::new();
+
             #[automatically_derived]
-            impl _config::Settings for #ident {
-                const META: &'static _config::meta::StructMeta = &__META;
+            impl #alias::Settings for #ident {
+                const META: &'static #alias::meta::StructMeta = &#meta_static;
                 const __LEAVES: usize = #leaves;
-                type __Origins = [_config::Origin; #leaves];
+                type __Origins = [#alias::Origin; #leaves];
                 fn __origins() -> Self::__Origins {
-                    [const { _config::Origin::Default }; #leaves]
+                    [const { #alias::Origin::Default }; #leaves]
                 }
-                const __OPS: &'static [&'static dyn _config::__private::FieldOps<Self>] = &[#ops];
-                const __GROUPS: &'static [&'static dyn _config::__private::GroupOps<Self>] = &[#groups];
-                fn __schema() -> &'static _config::__private::Schema<Self> {
-                    static __SCHEMA: _config::__private::OnceLock<_config::__private::Schema<#ident>> =
-                        _config::__private::OnceLock::new();
-                    __SCHEMA.get_or_init(_config::__private::Schema::build)
+                const __OPS: &'static [&'static dyn #alias::__private::FieldOps<Self>] = &[#ops];
+                const __GROUPS: &'static [&'static dyn #alias::__private::GroupOps<Self>] = &[#groups];
+                fn __schema() -> &'static #alias::__private::Schema<Self> {
+                    #schema.get_or_init(#alias::__private::Schema::build)
                 }
                 #load
             }

@@ -16,36 +16,35 @@ pub(crate) fn settings_impl(input: &DeriveInput, krate: &TokenStream) -> TokenSt
     quote! {
         #[doc(hidden)]
         const _: () = {
-            use #krate as _config;
             #[automatically_derived]
-            impl _config::Settings for #ident {
-                const META: &'static _config::meta::StructMeta = &_config::meta::StructMeta {
+            impl #krate::Settings for #ident {
+                const META: &'static #krate::meta::StructMeta = &#krate::meta::StructMeta {
                     name: #name,
-                    title: _config::__private::None,
+                    title: #krate::__private::None,
                     doc: "",
-                    added: _config::__private::None,
+                    added: #krate::__private::None,
                     see_also: &[],
                     env_prefix: "",
                     env_prefixes: &[],
                     known_env: &[],
-                    notation: _config::meta::Notation::Rust,
+                    notation: #krate::meta::Notation::Rust,
                     settings: &[],
                     groups: &[],
                 };
                 const __LEAVES: usize = 0;
-                type __Origins = [_config::Origin; 0];
+                type __Origins = [#krate::Origin; 0];
                 fn __origins() -> Self::__Origins {
                     []
                 }
-                const __OPS: &'static [&'static dyn _config::__private::FieldOps<Self>] = &[];
-                const __GROUPS: &'static [&'static dyn _config::__private::GroupOps<Self>] = &[];
-                fn __schema() -> &'static _config::__private::Schema<Self> {
-                    static __SCHEMA: _config::__private::OnceLock<_config::__private::Schema<#ident>> =
-                        _config::__private::OnceLock::new();
-                    __SCHEMA.get_or_init(_config::__private::Schema::build)
+                const __OPS: &'static [&'static dyn #krate::__private::FieldOps<Self>] = &[];
+                const __GROUPS: &'static [&'static dyn #krate::__private::GroupOps<Self>] = &[];
+                fn __schema() -> &'static #krate::__private::Schema<Self> {
+                    static __SCHEMA: #krate::__private::OnceLock<#krate::__private::Schema<#ident>> =
+                        #krate::__private::OnceLock::new();
+                    __SCHEMA.get_or_init(#krate::__private::Schema::build)
                 }
-                fn __load(_: &mut _config::__private::LoadCx<'_, Self>) -> _config::__private::Option<Self> {
-                    _config::__private::None
+                fn __load(_: &mut #krate::__private::LoadCx<'_, Self>) -> #krate::__private::Option<Self> {
+                    #krate::__private::None
                 }
             }
         };

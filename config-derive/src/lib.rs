@@ -9,7 +9,9 @@ mod ctxt;
 mod docs;
 mod expand;
 mod fallback;
+mod range;
 mod symbol;
+mod text;
 
 // The value parsers of config-core, so that a literal default is checked by
 // the rules that check the same value at run time. (A proc-macro crate cannot
@@ -66,6 +68,35 @@ mod tests {
     }
 
     #[test]
+    fn three_mistakes_after_a_bad_list_are_three_errors() {
+        let input = r#"
+            struct Config {
+                #[setting(default = ["a", 2], env = "bad name", hidden = true)]
+                hosts: Vec<String>,
+            }
+        "#;
+        assert_eq!(errors(input), 3);
+    }
+
+    #[test]
+    fn a_malformed_list_hides_no_other_mistake() {
+        let input = r#"
+            struct Config {
+                #[setting(default = ["a", 2], env = "bad name", hidden = true)]
+                a: Vec<String>,
+                #[setting(see_also = [1, "x y"], defualt = 3, shorthand(= "a.b", ok = 5, "" = "c.d"), positive)]
+                b: Option<u32>,
+                #[setting(deprecated(since "1", 5 = 6, note = "n"), validate = 7)]
+                c: bool,
+            }
+        "#;
+        // a: the item 2, `hidden = true`, "bad name". b: the item 1,
+        // `defualt`, `= "a.b"`, `ok = 5`, the empty name, `shorthand` on a
+        // `u32`. c: `since "1"`, the key `5`, `validate = 7`.
+        assert_eq!(errors(input), 12);
+    }
+
+    #[test]
     fn a_correct_struct_has_no_errors() {
         let input = r#"
             struct Config {
@@ -82,6 +113,6 @@ mod tests {
         let input: syn::DeriveInput = syn::parse_str("struct Config { #[setting(bogus)] a: bool }").unwrap();
         let output = crate::expand::expand_derive_settings(&input).to_string();
         assert!(output.contains("compile_error"));
-        assert!(output.contains("impl _config :: Settings for Config"), "{output}");
+        assert!(output.contains("impl :: config_core :: Settings for Config"), "{output}");
     }
 }

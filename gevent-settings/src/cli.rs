@@ -54,7 +54,11 @@ impl Cli {
 /// How gevent's pages name themselves, as gevent's own docs do: the module
 /// `gevent._config` and the label `gevent-configuration`.
 pub fn docs_options() -> Options {
-    Options { module: Some("gevent._config".to_owned()), label: Some("gevent-configuration".to_owned()), ..Options::default() }
+    Options {
+        module: Some("gevent._config".to_owned()),
+        label: Some("gevent-configuration".to_owned()),
+        ..Options::default()
+    }
 }
 
 /// The sources `gevent-config` reads: the `--file`, if given, under the

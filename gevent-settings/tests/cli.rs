@@ -260,9 +260,7 @@ fn messages_on_stderr_escape_every_unsafe_character() {
         ("GEVENT_MONITOR_MEMORY_MAX", HOSTILE),
         ("PYTHONTRACEMALLOC", HOSTILE),
     ];
-    for command in
-        [check(), show(ShowFormat::Table), show(ShowFormat::Json)]
-    {
+    for command in [check(), show(ShowFormat::Table), show(ShowFormat::Json)] {
         let (status, out, err) = gevent_config(command, &env);
         assert_eq!((status, out.as_str()), (1, ""));
         assert_eq!(err.matches("error: ").count(), 4, "{err}");

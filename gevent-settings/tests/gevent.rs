@@ -202,10 +202,7 @@ fn byte_counts() {
     assert_eq!(reject(variable, "-1kb").reason, "out of range (0 to 18446744073709551615)");
     assert_eq!(reject(variable, "5xb").reason, "not a whole number of bytes");
     assert_eq!(reject(variable, "1.5mb").reason, "not a whole number of bytes");
-    assert_eq!(
-        reject(variable, "20000000000gb").reason,
-        "out of range (0 to 18446744073709551615)"
-    );
+    assert_eq!(reject(variable, "20000000000gb").reason, "out of range (0 to 18446744073709551615)");
     assert!(reject(variable, &"9".repeat(50)).reason.contains("not a whole number of bytes"));
     assert_eq!(load(&[(variable, "")]).max_memory_usage, None);
 }

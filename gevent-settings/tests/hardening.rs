@@ -41,10 +41,7 @@ fn negative_zero_is_not_positive() {
 fn byte_counts_at_and_over_the_u64_limit() {
     let variable = "GEVENT_MONITOR_MEMORY_MAX";
     assert_eq!(load(&[(variable, "18446744073709551615")]).max_memory_usage, Some(u64::MAX));
-    assert_eq!(
-        reason(variable, "18446744073709551616"),
-        "out of range (0 to 18446744073709551615)"
-    );
+    assert_eq!(reason(variable, "18446744073709551616"), "out of range (0 to 18446744073709551615)");
     assert_eq!(load(&[(variable, "17179869183gb")]).max_memory_usage, Some(17_179_869_183 << 30));
     assert_eq!(reason(variable, "17179869184gb"), "out of range (0 to 18446744073709551615)");
     assert_eq!(reason(variable, &format!("{}kb", "9".repeat(40))), "not a whole number of bytes");

@@ -1,31 +1,34 @@
-//! The static `StructMeta` table: everything about every setting, as data.
+//! The static metadata: everything about every setting, as data.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{ToTokens, quote};
 use syn::{Lit, LitStr};
 
-use crate::ast::{Container, Field};
+use super::glue::Glue;
+use crate::ast::Field;
 use crate::attr::{self, Notation};
+use crate::parse;
 
-/// `_config::meta::StructMeta { ... }`
-pub(super) fn gen_struct_meta(cont: &Container) -> TokenStream {
+/// `StructMeta { ... }`.
+pub(super) fn gen_struct_meta(glue: &Glue) -> TokenStream {
+    let (cont, krate) = (glue.cont, &glue.krate.to_token_stream());
     let name = cont.ident.to_string();
-    let title = opt_str(cont.attrs.title.as_ref());
+    let title = opt_str(krate, cont.attrs.title.as_ref());
     let doc = &cont.doc;
-    let added = opt_str(cont.attrs.added.as_ref());
+    let added = opt_str(krate, cont.attrs.added.as_ref());
     let see_also = &cont.attrs.see_also;
     let env_prefix = cont.attrs.env_prefix.as_ref().map(LitStr::value).unwrap_or_default();
     let prefixes = Some(&env_prefix).filter(|p| !p.is_empty()).into_iter().cloned();
     let prefixes = prefixes.chain(cont.attrs.watch_prefixes.iter().map(LitStr::value));
     let known_env = &cont.attrs.known_env;
     let notation = match cont.attrs.notation {
-        Notation::Rust => quote!(_config::meta::Notation::Rust),
-        Notation::Python => quote!(_config::meta::Notation::Python),
+        Notation::Rust => quote!(#krate::meta::Notation::Rust),
+        Notation::Python => quote!(#krate::meta::Notation::Python),
     };
-    let settings = settings(cont).map(|(index, _)| setting_const(index));
-    let groups = cont.fields.iter().filter(|f| f.is_nested()).map(gen_group_meta);
+    let settings = glue.settings().map(|(_, index, _)| setting_const(glue, index));
+    let groups = glue.groups().map(|(position, _, field)| gen_group_meta(glue, position, field));
     quote! {
-        _config::meta::StructMeta {
+        #krate::meta::StructMeta {
             name: #name,
             title: #title,
             doc: #doc,
@@ -41,85 +44,98 @@ pub(super) fn gen_struct_meta(cont: &Container) -> TokenStream {
     }
 }
 
-/// The fields that are settings (not groups), with their index among them.
-pub(super) fn settings<'c, 'a>(cont: &'c Container<'a>) -> impl Iterator<Item = (usize, &'c Field<'a>)> {
-    cont.fields.iter().filter(|f| !f.is_nested()).enumerate()
-}
-
 /// A nested group: its name, its part of the variable prefix, and the
 /// nested struct's own table.
-fn gen_group_meta(field: &Field) -> TokenStream {
-    let (name, doc, ty) = (&field.name, &field.doc, field.ty);
+fn gen_group_meta(glue: &Glue, position: usize, field: &Field) -> TokenStream {
+    let krate = &glue.krate;
+    let (name, doc, ty) = (&field.name, &field.doc, glue.value_ty(position));
     let prefix = match &field.attrs.env_prefix {
         Some(prefix) => prefix.value(),
         None => format!("{}_", field.name.to_uppercase()),
     };
     quote! {
-        _config::meta::GroupMeta {
-            name: #name,
-            env_prefix: #prefix,
-            doc: #doc,
-            meta: <#ty as _config::Settings>::META,
-        }
+        #krate::meta::GroupMeta { name: #name, env_prefix: #prefix, doc: #doc, meta: <#ty as #krate::Settings>::META }
     }
 }
 
-pub(super) fn setting_const(index: usize) -> proc_macro2::Ident {
-    quote::format_ident!("__SETTING_{}", index)
+fn setting_const(glue: &Glue, index: usize) -> Ident {
+    glue.names.item(&format!("SETTING_{index}"))
 }
 
-/// Per setting, `const __SETTING_N: SettingMeta`, which the table copies: one
-/// body per setting, as for the operations, keeps the compiler's work linear.
-pub(super) fn gen_setting_consts(cont: &Container) -> TokenStream {
-    let rules = gen_rules(&cont.attrs);
-    let consts = settings(cont).map(|(index, field)| {
-        let name = setting_const(index);
-        let meta = gen_setting_meta(field, &rules);
-        quote!(const #name: _config::meta::SettingMeta = #meta;)
+/// Per field, `const __SETTING_N: SettingMeta`, which the table copies: one
+/// body per setting keeps the compiler's work linear.
+pub(super) fn gen_setting_consts(glue: &Glue) -> TokenStream {
+    let krate = &glue.krate;
+    let rules = gen_rules(&glue.cont.attrs, &quote!(#krate));
+    let consts = glue.settings().map(|(position, index, field)| {
+        let name = setting_const(glue, index);
+        let value = gen_value_type(field, glue.value_ty(position), &quote!(#krate));
+        let meta = gen_setting_meta(field, value, &rules, &quote!(#krate));
+        quote!(const #name: #krate::meta::SettingMeta = #meta;)
     });
     quote!(#(#consts)*)
 }
 
-/// `_config::meta::Rules { ... }` from the container's attributes.
-fn gen_rules(attrs: &attr::Container) -> TokenStream {
+/// `Rules { ... }` from the struct's attributes.
+fn gen_rules(attrs: &attr::Container, krate: &TokenStream) -> TokenStream {
     let empty = match attrs.empty_values.as_ref().map(LitStr::value).as_deref() {
-        Some("numbers") => quote!(_config::meta::EmptyValues::Numbers),
-        _ => quote!(_config::meta::EmptyValues::Unset),
+        Some("numbers") => quote!(#krate::meta::EmptyValues::Numbers),
+        _ => quote!(#krate::meta::EmptyValues::Unset),
     };
     let items = match attrs.list_items.as_ref().map(LitStr::value).as_deref() {
-        Some("as_given") => quote!(_config::meta::ListItems::AsGiven),
-        _ => quote!(_config::meta::ListItems::Trimmed),
+        Some("as_given") => quote!(#krate::meta::ListItems::AsGiven),
+        _ => quote!(#krate::meta::ListItems::Trimmed),
     };
-    quote!(_config::meta::Rules { empty_values: #empty, list_items: #items })
+    quote!(#krate::meta::Rules { empty_values: #empty, list_items: #items })
 }
 
-/// `_config::meta::SettingMeta { ... }` for one field.
-fn gen_setting_meta(field: &Field, rules: &TokenStream) -> TokenStream {
+/// What the values look like: the type's own description, a byte count for
+/// `bytes`, `FromStr` text for `from_str`, or the `expected` override.
+fn gen_value_type(field: &Field, value_ty: &Ident, krate: &TokenStream) -> TokenStream {
+    let attrs = &field.attrs;
+    let expected = |base: TokenStream| match &attrs.expected {
+        Some(expected) => quote!(#base.expecting(#expected)),
+        None => base,
+    };
+    if attrs.bytes.is_some() {
+        return expected(quote!(#krate::meta::ValueType::of(#krate::meta::Kind::ByteCount)));
+    }
+    if attrs.from_str.is_some() {
+        let custom = expected(quote!(#krate::meta::ValueType::of(#krate::meta::Kind::Custom)));
+        return match field.item_ty() {
+            Some(_) => quote!(#krate::meta::ValueType::list(&#custom)),
+            None => custom,
+        };
+    }
+    expected(quote!(<#value_ty as #krate::SettingValue>::TYPE))
+}
+
+/// `SettingMeta { ... }` for one field.
+fn gen_setting_meta(field: &Field, value: TokenStream, rules: &TokenStream, krate: &TokenStream) -> TokenStream {
     let attrs = &field.attrs;
     let (name, env, doc) = (&field.name, &field.env, &field.doc);
-    let value = gen_value_type(field);
     let rust_type = crate::ast::type_text(field.ty);
     let optional = field.option_inner.is_some();
     let required = attrs.required.is_some();
-    let default = gen_default_value(field);
+    let default = gen_default_value(field, krate);
     let shorthands = attrs
         .shorthand
         .iter()
         .flat_map(|s| &s.pairs)
-        .map(|(name, target)| quote!(_config::meta::Shorthand { name: #name, target: #target }));
-    let checks = gen_checks(attrs);
+        .map(|(name, target)| quote!(#krate::meta::Shorthand { name: #name, target: #target }));
+    let checks = gen_checks(attrs, krate);
     let deprecated = match &attrs.deprecated {
-        Some(d) => gen_deprecation(d),
-        None => quote!(_config::__private::None),
+        Some(d) => gen_deprecation(d, krate),
+        None => quote!(#krate::__private::None),
     };
-    let (aliases, env_aliases) = (&attrs.alias, &attrs.alias_env);
-    let added = opt_str(attrs.added.as_ref());
+    let added = opt_str(krate, attrs.added.as_ref());
     let see_also = &attrs.see_also;
     let hidden = attrs.hidden.is_some();
     let secret = attrs.secret.is_some();
     let frozen = attrs.frozen.is_some();
+    let (aliases, env_aliases) = (&attrs.alias, &attrs.alias_env);
     quote! {
-        _config::meta::SettingMeta {
+        #krate::meta::SettingMeta {
             name: #name,
             env: #env,
             value: #value,
@@ -143,125 +159,163 @@ fn gen_setting_meta(field: &Field, rules: &TokenStream) -> TokenStream {
     }
 }
 
-/// What the values look like: the type's own description, a byte count for
-/// `bytes`, `FromStr` text for `from_str`, or the `expected` override.
-fn gen_value_type(field: &Field) -> TokenStream {
-    let attrs = &field.attrs;
-    let base = if attrs.bytes.is_some() {
-        quote!(_config::meta::ValueType::of(_config::meta::Kind::ByteCount))
-    } else if attrs.from_str.is_some() {
-        let custom = quote!(_config::meta::ValueType::of(_config::meta::Kind::Custom));
-        match field.item_ty() {
-            Some(_) => {
-                let item = match &attrs.expected {
-                    Some(expected) => quote!(#custom.expecting(#expected)),
-                    None => custom,
-                };
-                quote!(_config::meta::ValueType::list(&#item))
-            }
-            None => custom,
-        }
-    } else {
-        let ty = field.ty;
-        quote!(<#ty as _config::SettingValue>::TYPE)
-    };
-    match (&attrs.expected, attrs.from_str.is_some() && field.item_ty().is_some()) {
-        (Some(expected), false) => quote!(#base.expecting(#expected)),
-        _ => base,
-    }
-}
-
 /// `positive`, `range`, `len` and a validator's `expected`, as data.
-fn gen_checks(attrs: &attr::Field) -> Vec<TokenStream> {
+fn gen_checks(attrs: &attr::Field, krate: &TokenStream) -> Vec<TokenStream> {
+    let some = |text: TokenStream| quote!(#krate::__private::Some(#text));
+    let none = quote!(#krate::__private::None);
     let mut checks = Vec::new();
     if attrs.positive.is_some() {
-        checks.push(quote!(_config::meta::Check::Positive));
+        checks.push(quote!(#krate::meta::Check::Positive));
     }
     if let Some(range) = &attrs.range {
         let text = |b: &Option<attr::Bound>| match b {
             Some(b) => {
                 let text = &b.text;
-                quote!(_config::__private::Some(#text))
+                some(quote!(#text))
             }
-            None => quote!(_config::__private::None),
+            None => none.clone(),
         };
         let (min, max, exclusive) = (text(&range.min), text(&range.max), range.max_exclusive);
-        checks.push(quote!(_config::meta::Check::Range { min: #min, max: #max, max_exclusive: #exclusive }));
+        checks.push(quote!(#krate::meta::Check::Range { min: #min, max: #max, max_exclusive: #exclusive }));
     }
     if let Some(len) = &attrs.len {
-        let number = |n: Option<u64>| match n {
-            Some(n) => quote!(_config::__private::Some(#n)),
-            None => quote!(_config::__private::None),
-        };
+        let number = |n: Option<u64>| n.map_or_else(|| none.clone(), |n| some(quote!(#n)));
         let (min, max) = (number(len.min), number(len.max));
-        checks.push(quote!(_config::meta::Check::Len { min: #min, max: #max }));
+        checks.push(quote!(#krate::meta::Check::Len { min: #min, max: #max }));
     }
     if let Some(validate) = &attrs.validate {
-        let expected = opt_str(validate.expected.as_ref());
-        checks.push(quote!(_config::meta::Check::Custom { expected: #expected }));
+        let expected = opt_str(krate, validate.expected.as_ref());
+        checks.push(quote!(#krate::meta::Check::Custom { expected: #expected }));
     }
     checks
 }
 
-fn gen_deprecation(d: &attr::Deprecated) -> TokenStream {
+fn gen_deprecation(d: &attr::Deprecated, krate: &TokenStream) -> TokenStream {
     let since = d.since.as_ref().map(LitStr::value).unwrap_or_default();
-    let replacement = opt_str(d.replacement.as_ref());
-    let note = opt_str(d.note.as_ref());
+    let replacement = opt_str(krate, d.replacement.as_ref());
+    let note = opt_str(krate, d.note.as_ref());
     quote! {
-        _config::__private::Some(_config::meta::Deprecation { since: #since, replacement: #replacement, note: #note })
+        #krate::__private::Some(#krate::meta::Deprecation { since: #since, replacement: #replacement, note: #note })
     }
 }
 
 /// The default as data: what was written, for the docs. A secret's default
-/// is not written down at all, so no output made from the metadata can show
-/// it.
-fn gen_default_value(field: &Field) -> TokenStream {
+/// is not written down at all, nor any text made from it (a byte count as
+/// written; a `default_doc`, which the checks reject), so that no output
+/// made from the metadata can show it.
+fn gen_default_value(field: &Field, krate: &TokenStream) -> TokenStream {
+    let secret = field.attrs.secret.is_some();
     let value = match &field.attrs.default {
-        _ if field.attrs.required.is_some() => quote!(_config::meta::Literal::Required { required: true }),
-        Some(_) if field.attrs.secret.is_some() => quote!(_config::meta::Literal::Code { code: "<redacted>" }),
-        None if field.option_inner.is_some() => quote!(_config::meta::Literal::None),
-        None | Some(attr::Default::Flag(_)) => quote!(_config::meta::Literal::Code { code: "Default::default()" }),
-        Some(attr::Default::Lit { lit, negative }) => literal(lit, negative.is_some()),
-        Some(attr::Default::List { items, .. }) => quote!(_config::meta::Literal::List(&[#(#items),*])),
+        _ if field.attrs.required.is_some() => quote!(#krate::meta::Literal::Required { required: true }),
+        Some(_) if secret => quote!(#krate::meta::Literal::Code { code: "<redacted>" }),
+        None if field.option_inner.is_some() => quote!(#krate::meta::Literal::None),
+        None | Some(attr::Default::Flag(_)) => quote!(#krate::meta::Literal::Code { code: "Default::default()" }),
+        Some(attr::Default::Lit { lit: Lit::Str(text), .. }) if field.attrs.bytes.is_some() => {
+            let bytes = parse::byte_count(&text.value()).unwrap_or_default().to_string();
+            quote!(#krate::meta::Literal::Number(#bytes))
+        }
+        Some(attr::Default::Lit { lit, negative }) => literal(krate, lit, negative.is_some()),
+        Some(attr::Default::List { items, .. }) => quote!(#krate::meta::Literal::List(&[#(#items),*])),
         Some(attr::Default::Expr(expr)) => {
-            let code = expr.to_token_stream().to_string();
-            quote!(_config::meta::Literal::Code { code: #code })
+            let code = expr.to_string();
+            quote!(#krate::meta::Literal::Code { code: #code })
         }
     };
-    let doc = match field.attrs.secret {
-        Some(_) => quote!(_config::__private::None),
-        None => opt_str(field.attrs.default_doc.as_ref()),
+    // A byte count written as text is shown as written ("64mb").
+    let written_bytes = match &field.attrs.default {
+        Some(attr::Default::Lit { lit: Lit::Str(text), .. }) if field.attrs.bytes.is_some() => Some(text),
+        _ => None,
     };
-    quote!(_config::meta::DefaultValue { value: #value, doc: #doc })
+    let doc = if secret { None } else { field.attrs.default_doc.as_ref().or(written_bytes) };
+    let doc = opt_str(krate, doc);
+    quote!(#krate::meta::DefaultValue { value: #value, doc: #doc })
 }
 
-fn literal(lit: &Lit, negative: bool) -> TokenStream {
+fn literal(krate: &TokenStream, lit: &Lit, negative: bool) -> TokenStream {
     let sign = if negative { "-" } else { "" };
     match lit {
-        Lit::Bool(b) => quote!(_config::meta::Literal::Bool(#b)),
+        Lit::Bool(b) => quote!(#krate::meta::Literal::Bool(#b)),
         Lit::Int(i) => {
             let text = format!("{sign}{}", i.base10_digits());
-            quote!(_config::meta::Literal::Number(#text))
+            quote!(#krate::meta::Literal::Number(#text))
         }
         Lit::Float(f) => {
             let text = format!("{sign}{}", f.base10_digits());
-            quote!(_config::meta::Literal::Number(#text))
+            quote!(#krate::meta::Literal::Number(#text))
         }
-        Lit::Str(s) => quote!(_config::meta::Literal::Str(#s)),
+        Lit::Str(s) => quote!(#krate::meta::Literal::Str(#s)),
         Lit::Char(c) => {
             let text = c.value().to_string();
-            quote!(_config::meta::Literal::Str(#text))
+            quote!(#krate::meta::Literal::Str(#text))
         }
         other => {
             let code = other.to_token_stream().to_string();
-            quote!(_config::meta::Literal::Code { code: #code })
+            quote!(#krate::meta::Literal::Code { code: #code })
         }
     }
 }
 
-pub(super) fn opt_str(s: Option<&LitStr>) -> TokenStream {
+fn opt_str(krate: &TokenStream, s: Option<&LitStr>) -> TokenStream {
     match s {
-        Some(s) => quote!(_config::__private::Some(#s)),
-        None => quote!(_config::__private::None),
+        Some(s) => quote!(#krate::__private::Some(#s)),
+        None => quote!(#krate::__private::None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use crate::ast::Container;
+    use crate::ctxt::Ctxt;
+
+    /// The metadata of each field of `input`, as text.
+    fn setting_metas(input: &str) -> Vec<String> {
+        let input: syn::DeriveInput = syn::parse_str(input).unwrap();
+        let cx = Ctxt::new();
+        let cont = Container::from_ast(&cx, &input).unwrap();
+        cx.check().unwrap();
+        let krate = quote!(::config_core);
+        let value = quote!(::config_core::meta::ValueType::of(::config_core::meta::Kind::Integer));
+        let rules = quote!(::config_core::meta::Rules::STANDARD);
+        cont.fields
+            .iter()
+            .map(|field| super::gen_setting_meta(field, value.clone(), &rules, &krate).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_secrets_default_is_nowhere_in_the_metadata() {
+        let metas = setting_metas(
+            r#"struct Vault {
+                #[setting(secret, bytes, default = "7kb")]
+                size: u64,
+                #[setting(secret, default = "hunter2")]
+                password: String,
+                #[setting(secret, default = 0.125)]
+                ratio: f64,
+                #[setting(bytes, default = "7kb")]
+                public: u64,
+            }"#,
+        );
+        for (meta, secret) in metas[..3].iter().zip(["7kb", "hunter2", "0.125"]) {
+            assert!(!meta.contains(secret), "{meta}");
+            assert!(!meta.contains("7168"), "{meta}");
+            assert!(meta.contains("doc : :: config_core :: __private :: None"), "{meta}");
+        }
+        assert!(metas[3].contains("\"7kb\""), "the written byte count is shown when not secret: {}", metas[3]);
+    }
+
+    #[test]
+    fn a_validator_says_what_it_accepts_not_its_rust_name() {
+        let metas = setting_metas(
+            "struct Config { #[setting(validate(with = Self::check, expected = \"an even port\"))] port: u16 }",
+        );
+        assert!(
+            metas[0].contains("Check :: Custom { expected : :: config_core :: __private :: Some (\"an even port\") }"),
+            "{}",
+            metas[0]
+        );
+        assert!(!metas[0].contains("Self") && !metas[0].contains("check)"), "{}", metas[0]);
     }
 }

@@ -68,7 +68,36 @@ pub struct Config {
     pub items: Vec<String>,
     /// A flag.
     pub verbose: bool,
+    /// An hour in seconds, checked by an associated function.
+    #[setting(default = 60 * 60, validate = Self::whole_minutes)]
+    pub hour: u32,
+    /// A size from an expression.
+    #[setting(default = 1 << 20)]
+    pub big: Option<u64>,
 }
+
+impl Config {
+    #[allow(clippy::trivially_copy_pass_by_ref)]
+    fn whole_minutes(seconds: &u32) -> Result<(), String> {
+        if seconds.is_multiple_of(60) { Ok(()) } else { Err("not whole minutes".to_owned()) }
+    }
+}
+
+/// A struct made by a macro, its default passed through it.
+macro_rules! settings_with_default {
+    ($name:ident, $default:expr) => {
+        /// Made by a macro.
+        #[derive(Clone, Settings)]
+        #[settings(crate = "settings_runtime")]
+        pub struct $name {
+            /// A number.
+            #[setting(default = $default, positive)]
+            pub number: u16,
+        }
+    };
+}
+
+settings_with_default!(FromMacro, 8 * 8);
 
 #[cfg(test)]
 mod tests {
@@ -82,5 +111,8 @@ mod tests {
         assert!(Config::from_source(&[("HYGIENE_OLD_COUNT", "3")]).is_err());
         assert_eq!(Config::defaults().unwrap().size, 10 << 20);
         assert_eq!(Config::META.setting("size").unwrap().default.doc, Some("10mb"));
+        assert_eq!((config.hour, config.big), (3600, Some(1 << 20)));
+        assert!(Config::from_source(&[("HYGIENE_HOUR", "61")]).is_err());
+        assert_eq!(super::FromMacro::defaults().unwrap().number, 64);
     }
 }

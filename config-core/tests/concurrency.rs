@@ -31,7 +31,8 @@ static PAIR: Global<Pair> = Global::new();
 fn readers_see_whole_snapshots_while_writers_write() {
     const READERS: usize = 8;
     const WRITERS: usize = 2;
-    const WRITES: usize = 2_000;
+    // Miri runs the same interleavings far slower: fewer of them.
+    const WRITES: usize = if cfg!(miri) { 10 } else { 2_000 };
     let stop = AtomicBool::new(false);
     let reads = AtomicUsize::new(0);
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -101,7 +102,7 @@ static COUNTED: Global<Counted> = Global::new();
 
 #[test]
 fn the_first_load_happens_once_however_many_threads_ask() {
-    const THREADS: usize = 16;
+    const THREADS: usize = if cfg!(miri) { 4 } else { 16 };
     let barrier = Barrier::new(THREADS);
     let addresses: Vec<usize> = thread::scope(|s| {
         let handles: Vec<_> = (0..THREADS)
@@ -116,4 +117,73 @@ fn the_first_load_happens_once_however_many_threads_ask() {
     });
     assert_eq!(LOADS.load(Ordering::SeqCst), 1);
     assert!(addresses.iter().all(|&a| a == addresses[0]), "every thread got the same snapshot");
+}
+
+/// Two settings a file changes together, for the reloader below.
+#[derive(Clone, Settings)]
+#[settings(env_prefix = "RELOAD_STRESS_")]
+pub struct Bounds {
+    /// The low bound.
+    #[setting(default = 0)]
+    pub low: u64,
+    /// The high bound: always `low + 1000`.
+    #[setting(default = 1000)]
+    pub high: u64,
+    /// Changed by the writers alone.
+    #[setting(default = 1)]
+    pub marker: u64,
+}
+
+static BOUNDS: Global<Bounds> = Global::new();
+
+#[test]
+fn readers_never_see_a_torn_reload_while_writers_write() {
+    const READERS: usize = if cfg!(miri) { 2 } else { 8 };
+    const WRITERS: usize = 2;
+    const RELOADS: u64 = if cfg!(miri) { 5 } else { 300 };
+    let path = std::env::temp_dir().join(format!("config-core-reload-stress-{}.toml", std::process::id()));
+    let write = |n: u64| std::fs::write(&path, format!("low = {n}\nhigh = {}\n", n + 1000)).unwrap();
+    write(0);
+    BOUNDS.init(Bounds::builder().file(&path)).unwrap();
+    let stop = AtomicBool::new(false);
+    let reads = AtomicUsize::new(0);
+    thread::scope(|s| {
+        for _ in 0..READERS {
+            s.spawn(|| {
+                let mut reader = BOUNDS.reader();
+                let mut seen = 0;
+                while !stop.load(Ordering::Relaxed) {
+                    let (low, high) = {
+                        let bounds = reader.get();
+                        (bounds.low, bounds.high)
+                    };
+                    assert_eq!(high, low + 1000, "a torn reload");
+                    let snapshot = BOUNDS.get();
+                    assert_eq!(snapshot.high, snapshot.low + 1000, "a torn reload");
+                    seen += 1;
+                }
+                reads.fetch_add(seen, Ordering::Relaxed);
+            });
+        }
+        for w in 0..WRITERS {
+            let stop = &stop;
+            s.spawn(move || {
+                let mut i = 0_u64;
+                while !stop.load(Ordering::Relaxed) {
+                    BOUNDS.set("marker", 2 + w as u64 + WRITERS as u64 * i).unwrap();
+                    i += 1;
+                }
+            });
+        }
+        for n in 1..=RELOADS {
+            write(n);
+            BOUNDS.reload().unwrap();
+        }
+        stop.store(true, Ordering::Relaxed);
+    });
+    std::fs::remove_file(&path).unwrap();
+    assert!(reads.load(Ordering::Relaxed) > 0);
+    let last = BOUNDS.get();
+    assert_eq!((last.low, last.high), (RELOADS, RELOADS + 1000));
+    assert!(last.marker > 1, "the writers' values survive the reloads");
 }

@@ -63,18 +63,18 @@ fn template() -> Value {
         "see_also": ["The [site](https://example.org)."],
         "env_prefix": "APP_",
         "settings": [
-            {"name": "plugin", "env": "APP_PLUGIN", "kind": "importable", "doc": "The plugin.",
+            {"name": "plugin", "env": "APP_PLUGIN", "value": {"kind": "registered", "expected": "a preference list of registered names"}, "doc": "The plugin.",
              "default": {"value": "a.b.Plugin", "doc": null},
              "shorthands": [{"name": "fast", "target": "a.fast.Plugin"}],
              "deprecated": {"since": "1.1", "replacement": "hosts", "note": "It was slow."},
              "added": "0.9", "see_also": ["hosts", "The [guide](https://example.org/guide)."]},
-            {"name": "hosts", "env": "APP_HOSTS", "kind": "list", "doc": "Hosts.",
+            {"name": "hosts", "env": "APP_HOSTS", "value": {"kind": "list", "expected": "a comma-separated list", "item": {"kind": "string", "expected": "any text"}}, "doc": "Hosts.",
              "default": {"value": ["a.example", "b.example"], "doc": null}},
-            {"name": "port", "env": "APP_PORT", "kind": "integer", "doc": "Port.",
+            {"name": "port", "env": "APP_PORT", "value": {"kind": "integer", "expected": "a whole number"}, "doc": "Port.",
              "default": {"value": 80, "doc": "eighty"}},
-            {"name": "mode", "env": "APP_MODE", "kind": "custom", "doc": "Mode.",
+            {"name": "mode", "env": "APP_MODE", "value": {"kind": "custom", "expected": "a value of the setting's type"}, "doc": "Mode.",
              "default": {"value": {"code": "Mode::default()"}, "doc": null}},
-            {"name": "greeting", "env": "APP_GREETING", "kind": "string", "doc": "Greeting.",
+            {"name": "greeting", "env": "APP_GREETING", "value": {"kind": "string", "expected": "any text"}, "doc": "Greeting.",
              "default": {"value": "hello", "doc": null}}
         ]
     })

@@ -20,9 +20,9 @@ fn app(doc: &str) -> &'static StructMeta {
         "name": "App",
         "title": "App settings",
         "settings": [
-            {"name": "port", "env": "APP_PORT", "kind": "integer", "doc": doc, "default": {"value": 80, "doc": null}},
-            {"name": "host", "env": "APP_HOST", "kind": "string", "doc": "See `port`.", "default": {"value": "x", "doc": null}},
-            {"name": "knob", "env": "APP_KNOB", "kind": "integer", "doc": "Internal.", "hidden": true,
+            {"name": "port", "env": "APP_PORT", "value": {"kind": "integer", "expected": "a whole number"}, "doc": doc, "default": {"value": 80, "doc": null}},
+            {"name": "host", "env": "APP_HOST", "value": {"kind": "string", "expected": "any text"}, "doc": "See `port`.", "default": {"value": "x", "doc": null}},
+            {"name": "knob", "env": "APP_KNOB", "value": {"kind": "integer", "expected": "a whole number"}, "doc": "Internal.", "hidden": true,
              "default": {"value": 3, "doc": null}}
         ]
     });

@@ -16,7 +16,7 @@ fn settings(n: usize) -> &'static StructMeta {
         .map(|i| {
             let (j, k) = ((i * 7 + 1) % n, (i * 13 + 5) % n);
             format!(
-                r#"{{"name":"s{i}","env":"APP_S{i}","kind":"integer","doc":"Like `s{j}` and [`s{k}`](#s{k}).\n\nMore text.","default":{{"value":{i},"doc":null}},"see_also":["s{j}","[x](https://example.org)"],"deprecated":{{"since":"1.0","replacement":"s{k}","note":null}}}}"#
+                r#"{{"name":"s{i}","env":"APP_S{i}","value":{{"kind":"integer","expected":"a whole number"}},"doc":"Like `s{j}` and [`s{k}`](#s{k}).\n\nMore text.","default":{{"value":{i},"doc":null}},"see_also":["s{j}","[x](https://example.org)"],"deprecated":{{"since":"1.0","replacement":"s{k}","note":null}}}}"#
             )
         })
         .collect();

@@ -39,14 +39,14 @@ const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 pub(crate) const BYTES: &str = r"^\s*[+-]?[0-9](_?[0-9])*(\s*[kKmMgG][bB]|\s*)$";
 
 /// A duration as text, as `config_parse::duration` reads it: a bare number
-/// (seconds), a number and a unit (`2.5s`), or whole numbers with units
-/// (`1h 30m`).
+/// (seconds), a number and a unit (`2.5s`), or several (`1h 30m`,
+/// `1.5h30m`). A test holds it to the parser on many samples.
 pub(crate) const DURATION: &str = concat!(
     r"^\s*(",
     r"\+?([0-9](_?[0-9])*(\.([0-9](_?[0-9])*)?)?|\.[0-9](_?[0-9])*)([eE][+-]?[0-9](_?[0-9])*)?",
     r"|\+?([0-9](_?[0-9])*(\.([0-9](_?[0-9])*)?)?|\.[0-9](_?[0-9])*)\s*",
     r"(nanos|nsec|ns|usec|us|µs|millis|msec|ms|seconds|second|secs|sec|s|minutes|minute|mins|min|m|hours|hour|hrs|hr|h|days|day|d|weeks|week|w)",
-    r"|([0-9]+\s*",
+    r"|([0-9]+(\.[0-9]+)?\s*",
     r"(nanos|nsec|ns|usec|us|µs|millis|msec|ms|seconds|second|secs|sec|s|minutes|minute|mins|min|m|hours|hour|hrs|hr|h|days|day|d|weeks|week|wks|wk|w|months|month|M|years|year|yrs|yr|y)",
     r"\s*)+",
     r")\s*$"

@@ -95,3 +95,23 @@ fn gevents_page_names_its_module_and_label_and_other_metadata_may_too() {
     assert!(named.starts_with(".. _app-settings:\n\nApp\n===\n"), "{named}");
     assert!(named.contains("\n.. py:currentmodule:: app.config\n\n.. py:class:: App\n"), "{named}");
 }
+
+#[test]
+fn schema_and_toml_formats_and_rust_types() {
+    let schema = String::from_utf8(docs_gen(&["--format", "schema"]).stdout).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(schema["properties"]["resolver"]["x-env"], "GEVENT_RESOLVER");
+
+    let toml = String::from_utf8(docs_gen(&["--format", "toml"]).stdout).unwrap();
+    assert!(toml.starts_with("# Configuring gevent\n"), "{toml}");
+    assert!(toml.contains("\n# resolver = [\"thread\", \"dnspython\", \"ares\", \"block\"]\n"), "{toml}");
+
+    let json = String::from_utf8(docs_gen(&["--format", "json"]).stdout).unwrap();
+    assert!(json.contains("\"format_version\": 2") && !json.contains("rust_type"));
+    let json = String::from_utf8(docs_gen(&["--format", "json", "--rust-types"]).stdout).unwrap();
+    assert!(json.contains("\"rust_type\": \"Importable<dyn Resolver>\""));
+
+    let help = String::from_utf8(docs_gen(&["--help"]).stdout).unwrap();
+    assert!(help.contains("schema") && help.contains("toml"), "{help}");
+}

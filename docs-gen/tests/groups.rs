@@ -48,7 +48,14 @@ fn html_nests_group_sections_with_full_ids_headings_and_contents() {
     assert_eq!(&ids[..2], ["listen", "request_timeout"]);
     assert_eq!(
         &ids[ids.len() - 6..],
-        ["database.url", "database.pool_size", "database.tls.ca_file", "database.tls.verify", "cache.ttl", "cache.token"]
+        [
+            "database.url",
+            "database.pool_size",
+            "database.tls.ca_file",
+            "database.tls.verify",
+            "cache.ttl",
+            "cache.token"
+        ]
     );
     for (name, env) in SETTINGS {
         let section = html.select(&select(&format!("section.setting[id=\"{name}\"]"))).next().unwrap();
@@ -61,7 +68,9 @@ fn html_nests_group_sections_with_full_ids_headings_and_contents() {
     assert!(tls.select(&select(":scope > section.setting[id=\"database.tls.verify\"] > h4")).next().is_some());
     let database = html.select(&select("section.group#database")).next().unwrap();
     assert!(database.select(&select(":scope > h2")).next().is_some());
-    assert!(database.select(&select(":scope > .intro")).next().unwrap().text().any(|t| t.contains("The primary database.")));
+    assert!(
+        database.select(&select(":scope > .intro")).next().unwrap().text().any(|t| t.contains("The primary database."))
+    );
     // The qualified anchor uses the full path too.
     assert!(html.select(&select("[id=\"Service.database.pool_size\"]")).next().is_some());
     // The contents list every setting, a group's inside the group's entry.
@@ -70,7 +79,13 @@ fn html_nests_group_sections_with_full_ids_headings_and_contents() {
     for (name, _) in SETTINGS {
         assert!(entries.contains(name), "the contents lack {name}");
     }
-    assert!(html.select(&select("nav.toc li[data-group=\"database\"] li[data-group=\"database.tls\"] li[data-for=\"database.tls.verify\"]")).next().is_some());
+    assert!(
+        html.select(&select(
+            "nav.toc li[data-group=\"database\"] li[data-group=\"database.tls\"] li[data-for=\"database.tls.verify\"]"
+        ))
+        .next()
+        .is_some()
+    );
 }
 
 #[test]
@@ -153,18 +168,37 @@ fn rst_makes_each_group_a_rubric_and_names_properties_by_full_path() {
     );
     assert_increasing(&positions);
     assert!(page.contains("      .. seealso:: :py:attr:`database.url`\n"), "{page}");
-    assert!(page.contains("      The environment variable ``SVC_DATABASE_TLS_CA_FILE`` can be used to control this.\n"));
+    assert!(
+        page.contains("      The environment variable ``SVC_DATABASE_TLS_CA_FILE`` can be used to control this.\n")
+    );
 }
 
 #[test]
 fn text_and_env_head_each_group() {
     let text = page(Format::Text);
     assert!(text.starts_with("listen\n"));
-    assert_increasing(&order_of(&text, &["listen\n", "\n[database]\n    The primary database.", "\ndatabase.url\n", "\n[database.tls]\n", "\ndatabase.tls.verify\n", "\n[cache]\n"]));
+    assert_increasing(&order_of(
+        &text,
+        &[
+            "listen\n",
+            "\n[database]\n    The primary database.",
+            "\ndatabase.url\n",
+            "\n[database.tls]\n",
+            "\ndatabase.tls.verify\n",
+            "\n[cache]\n",
+        ],
+    ));
     let env = page(Format::Env);
     assert_increasing(&order_of(
         &env,
-        &["# SVC_LISTEN=", "# == database ==\n# The primary database.\n", "# SVC_DATABASE_POOL_SIZE=10\n", "# == database.tls ==\n", "# SVC_DATABASE_TLS_VERIFY=true\n", "# == cache ==\n"],
+        &[
+            "# SVC_LISTEN=",
+            "# [database]\n# The primary database.\n",
+            "# SVC_DATABASE_POOL_SIZE=10\n",
+            "# [database.tls]\n",
+            "# SVC_DATABASE_TLS_VERIFY=true\n",
+            "# [cache]\n",
+        ],
     ));
 }
 
@@ -174,7 +208,14 @@ fn alphabetical_order_sorts_settings_within_each_section_and_groups_by_name() {
     let ids: Vec<&str> = html.select(&select("section.setting")).filter_map(|s| s.value().id()).collect();
     assert_eq!(
         &ids[ids.len() - 6..],
-        ["cache.token", "cache.ttl", "database.pool_size", "database.url", "database.tls.ca_file", "database.tls.verify"]
+        [
+            "cache.token",
+            "cache.ttl",
+            "database.pool_size",
+            "database.url",
+            "database.tls.ca_file",
+            "database.tls.verify"
+        ]
     );
     assert_eq!(ids[0], "allowed_hosts");
 }

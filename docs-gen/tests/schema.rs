@@ -74,8 +74,11 @@ fn each_setting_says_its_type_default_variable_and_status() {
     assert_eq!(p["workers"]["x-env"], "SVC_WORKERS");
     assert_eq!(p["workers"]["description"], "Worker threads.");
     assert_eq!(p["internal"]["minimum"], 0, "a u8");
-    assert_eq!(p["ratio"], json!({"type": "number", "minimum": 0, "exclusiveMaximum": 1, "default": 0.25,
-        "description": "A sampling ratio.", "x-env": "SVC_RATIO"}));
+    assert_eq!(
+        p["ratio"],
+        json!({"type": "number", "minimum": 0, "exclusiveMaximum": 1, "default": 0.25,
+        "description": "A sampling ratio.", "x-env": "SVC_RATIO"})
+    );
     assert_eq!(p["debug"]["type"], "boolean");
     assert_eq!(p["greeting"]["minLength"], 1);
     assert_eq!(p["allowed_hosts"]["anyOf"][0]["maxItems"], 8);
@@ -149,7 +152,11 @@ fn bad_files_fail_where_the_mistake_is() {
         ("not a duration", Box::new(|d| d["request_timeout"] = json!("30 parsecs")), "/request_timeout"),
         ("duration out of range", Box::new(|d| d["request_timeout"] = json!(7200)), "/request_timeout"),
         ("not a byte count", Box::new(|d| d["max_body"] = json!("64 megs")), "/max_body"),
-        ("too many items", Box::new(|d| d["allowed_hosts"] = json!(["a", "b", "c", "d", "e", "f", "g", "h", "i"])), "/allowed_hosts"),
+        (
+            "too many items",
+            Box::new(|d| d["allowed_hosts"] = json!(["a", "b", "c", "d", "e", "f", "g", "h", "i"])),
+            "/allowed_hosts",
+        ),
         ("a bad item", Box::new(|d| d["retry_delays"] = json!(["1s", "soon"])), "/retry_delays"),
         ("empty text", Box::new(|d| d["greeting"] = json!("")), "/greeting"),
         ("a group as a value", Box::new(|d| d["cache"] = json!(5)), "/cache"),
@@ -170,16 +177,45 @@ fn the_text_patterns_agree_with_the_parsers() {
     let schema = schema_of(service());
     let duration = validator(&schema["properties"]["cache"]["properties"]["ttl"]["anyOf"][0]);
     let durations = [
-        "30s", "500ms", "1h30m", "1h 30m", "2.5s", " 30s ", "30", "0.25", ".5", "5.", "1e-3", "+3", "1_000",
-        "1 hour", "2days", "3w", "10us", "10µs", "1.5h", "-1s", "", "abc", "30 parsecs", "1.5h30m", "1e3s", "s",
-        "1__0", "30s,", "nan", "inf",
+        "30s",
+        "500ms",
+        "1h30m",
+        "1h 30m",
+        "2.5s",
+        " 30s ",
+        "30",
+        "0.25",
+        ".5",
+        "5.",
+        "1e-3",
+        "+3",
+        "1_000",
+        "1 hour",
+        "2days",
+        "3w",
+        "10us",
+        "10µs",
+        "1.5h",
+        "-1s",
+        "",
+        "abc",
+        "30 parsecs",
+        "1.5h30m",
+        "1e3s",
+        "s",
+        "1__0",
+        "30s,",
+        "nan",
+        "inf",
     ];
     for text in durations {
         let parsed = config_parse::duration(text).is_ok();
         assert_eq!(duration.is_valid(&json!(text)), parsed, "duration {text:?}: the parser says {parsed}");
     }
     let bytes = validator(&schema["properties"]["max_body"]["anyOf"][1]);
-    for text in ["64", "64mb", "64 MB", "1_024kb", " 7gb", "7 ", "+5", "-5", "64mb ", "64 megs", "kb", "1.5mb", "", "6_"] {
+    for text in
+        ["64", "64mb", "64 MB", "1_024kb", " 7gb", "7 ", "+5", "-5", "64mb ", "64 megs", "kb", "1.5mb", "", "6_"]
+    {
         let parsed = config_parse::byte_count(text).is_ok();
         assert_eq!(bytes.is_valid(&json!(text)), parsed, "byte count {text:?}: the parser says {parsed}");
     }

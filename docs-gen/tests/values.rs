@@ -51,10 +51,7 @@ fn rust_notation_says_what_each_kind_looks_like() {
         ("tag", "A semantic version."),
         ("database.url", "A URL, such as https://example.org/."),
         ("database.tls.ca_file", "A file system path."),
-        (
-            "debug",
-            "A boolean. As text, true, 1, yes or on mean true, and false, 0, no or off mean false, in any case.",
-        ),
+        ("debug", "A boolean. As text, true, 1, yes or on mean true, and false, 0, no or off mean false, in any case."),
         (
             "retry_delays",
             "A list, separated by commas in an environment variable (an array in a configuration file); each item \
@@ -92,7 +89,9 @@ fn choices_limits_required_frozen_and_former_names() {
     assert!(url.contains("Required: there is no default.") && !url.contains("The default value is"), "{url}");
     assert!(body(meta, "listen").contains("Takes effect only at start."));
     assert!(!body(meta, "workers").contains("Takes effect only at start."));
-    assert!(body(meta, "request_timeout").contains("Formerly timeout (SVC_TIMEOUT), which still works with a warning."));
+    assert!(
+        body(meta, "request_timeout").contains("Formerly timeout (SVC_TIMEOUT), which still works with a warning.")
+    );
     // A group's former names are full names and variables.
     assert!(
         body(meta, "database.pool_size")
@@ -140,9 +139,14 @@ fn python_notation_keeps_gevents_words() {
          be used to control this."
     ));
     for (name, text) in bodies(meta) {
-        for rust_words in
-            ["A number, such as", "A whole number, such as", "A list, separated", "Any text.", "Greater than 0.", "A boolean. As text"]
-        {
+        for rust_words in [
+            "A number, such as",
+            "A whole number, such as",
+            "A list, separated",
+            "Any text.",
+            "Greater than 0.",
+            "A boolean. As text",
+        ] {
             assert!(!text.contains(rust_words), "{name} says {rust_words:?} on gevent's page: {text}");
         }
     }
@@ -156,7 +160,9 @@ fn python_notation_says_what_gevent_has_no_words_for() {
     let mut value = service();
     value["notation"] = json!("python");
     let meta = meta(&value);
-    assert!(body(meta, "request_timeout").contains("A duration, such as 30s, 500ms or 1h30m; a bare number is seconds."));
+    assert!(
+        body(meta, "request_timeout").contains("A duration, such as 30s, 500ms or 1h30m; a bare number is seconds.")
+    );
     assert!(body(meta, "log_level").contains("warn (or warning): Problems worth a look."));
     assert!(body(meta, "database.pool_size").contains("Between 1 and 256."));
     assert!(body(meta, "listen").contains("Takes effect only at start."));
@@ -205,7 +211,13 @@ fn every_page_format_shows_the_new_paragraphs() {
     let meta = meta(&service());
     for format in [Format::Rst, Format::Markdown, Format::Text] {
         let page = render_meta(meta, format, &Options::default());
-        for says in ["a bare number is seconds.", "Between 1 and 256.", "Required: there is no default.", "Takes effect only at start.", "which still works with a warning."] {
+        for says in [
+            "a bare number is seconds.",
+            "Between 1 and 256.",
+            "Required: there is no default.",
+            "Takes effect only at start.",
+            "which still works with a warning.",
+        ] {
             assert!(page.contains(says), "{format} does not say {says:?}");
         }
     }

@@ -34,7 +34,7 @@ pub(crate) fn render(page: &Page) -> String {
         match section {
             Section::Setting(setting) => entry(&mut out, page, setting),
             Section::Group(group) => {
-                let _ = writeln!(out, "# == {} ==", escape::comment(&group.path));
+                let _ = writeln!(out, "# [{}]", escape::comment(&group.path));
                 if let Some(sentence) = first_sentence(&group.intro.blocks).filter(|s| !s.is_empty()) {
                     let _ = writeln!(out, "# {}", escape::comment(&sentence));
                 }

@@ -42,12 +42,9 @@ pub(crate) fn default_note(page: &Page, meta: &SettingMeta, written: bool) -> Op
     if meta.secret {
         return Some(format!("Default: {shown} (a secret: no value is written here)"));
     }
-    if meta.default.doc.is_some() {
-        return Some(format!("Default: {shown}"));
-    }
     match meta.default.value {
-        _ if written => None,
-        Literal::None => Some("Unset by default.".to_owned()),
+        _ if written => meta.default.doc.map(|_| format!("Default: {shown}")),
+        Literal::None if meta.default.doc.is_none() => Some("Unset by default.".to_owned()),
         Literal::Code { .. } => Some(format!("Default: {shown} (computed by the program)")),
         _ => Some(format!("Default: {shown}")),
     }

@@ -11,8 +11,9 @@
 //! class, followed by its description and its settings, each a property
 //! named by its full path (`.. py:property:: database.pool_size`), which
 //! Sphinx files as `Struct.database.pool_size` (or
-//! `module.Struct.database.pool_size`); `:py:attr:` references to it
-//! resolve from anywhere in the class.
+//! `module.Struct.database.pool_size`); on such a page `:py:attr:`
+//! references name their target from the struct, so that they resolve from
+//! inside a group's property too (checked with `sphinx-build -W -n`).
 //!
 //! A link whose text is code (``[`gevent.os`](url)``) keeps the code style,
 //! as on gevent's page: reStructuredText cannot nest a literal in a link, so
@@ -241,8 +242,21 @@ impl Context<'_> {
     }
 
     /// `:py:attr:` for a setting on the page whose name can be a target.
+    ///
+    /// Inside a group's property (`database.pool_size`) Sphinx takes the
+    /// group's path for the current class, so that a bare name would be
+    /// looked up under it: on a page with groups, every reference names its
+    /// target from the struct (`Struct.database.url`), which Sphinx finds
+    /// from anywhere in the module, and shows the setting's full name.
     fn reference(&self, name: &str) -> Option<String> {
-        (self.page.is_setting(name) && escape::is_reference_name(name)).then(|| format!(":py:attr:`{name}`"))
+        if !(self.page.is_setting(name) && escape::is_reference_name(name)) {
+            return None;
+        }
+        if self.page.groups.is_empty() {
+            return Some(format!(":py:attr:`{name}`"));
+        }
+        let target = format!("{}.{name}", self.page.name);
+        escape::is_reference_name(&target).then(|| format!(":py:attr:`{name} <{target}>`"))
     }
 
     fn emphasis(&self, mark: &str, inner: &[Inline], out: &mut Inlines) {

@@ -136,32 +136,36 @@ fn the_documented_defaults_validate() {
     assert_eq!(errors(&validator, &document), Vec::<String>::new(), "{document:#}");
 }
 
+/// A mistake: what it is, how to make it in a good file, and where the
+/// error must be (a JSON pointer into the file).
+type Mistake = (&'static str, fn(&mut Value), &'static str);
+
 #[test]
 fn bad_files_fail_where_the_mistake_is() {
     let validator = validator(&schema_of(service()));
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>, &str)> = vec![
-        ("wrong type", Box::new(|d| d["workers"] = json!("four")), "/workers"),
-        ("zero where positive", Box::new(|d| d["workers"] = json!(0)), "/workers"),
-        ("out of the type's range", Box::new(|d| d["workers"] = json!(70000)), "/workers"),
-        ("out of range", Box::new(|d| d["database"]["pool_size"] = json!(0)), "/database/pool_size"),
-        ("excluded bound", Box::new(|d| d["ratio"] = json!(1)), "/ratio"),
-        ("unknown key", Box::new(|d| d["wrokers"] = json!(4)), ""),
-        ("bad enum", Box::new(|d| d["log_level"] = json!("loud")), "/log_level"),
-        ("bad nested key", Box::new(|d| d["database"]["tls"]["verfy"] = json!(true)), "/database/tls"),
-        ("missing required", Box::new(|d| d["database"].as_object_mut().unwrap().clear()), "/database"),
-        ("not a duration", Box::new(|d| d["request_timeout"] = json!("30 parsecs")), "/request_timeout"),
-        ("duration out of range", Box::new(|d| d["request_timeout"] = json!(7200)), "/request_timeout"),
-        ("not a byte count", Box::new(|d| d["max_body"] = json!("64 megs")), "/max_body"),
+    let cases: &[Mistake] = &[
+        ("wrong type", |d| d["workers"] = json!("four"), "/workers"),
+        ("zero where positive", |d| d["workers"] = json!(0), "/workers"),
+        ("out of the type's range", |d| d["workers"] = json!(70000), "/workers"),
+        ("out of range", |d| d["database"]["pool_size"] = json!(0), "/database/pool_size"),
+        ("excluded bound", |d| d["ratio"] = json!(1), "/ratio"),
+        ("unknown key", |d| d["wrokers"] = json!(4), ""),
+        ("bad enum", |d| d["log_level"] = json!("loud"), "/log_level"),
+        ("bad nested key", |d| d["database"]["tls"]["verfy"] = json!(true), "/database/tls"),
+        ("missing required", |d| d["database"].as_object_mut().unwrap().clear(), "/database"),
+        ("not a duration", |d| d["request_timeout"] = json!("30 parsecs"), "/request_timeout"),
+        ("duration out of range", |d| d["request_timeout"] = json!(7200), "/request_timeout"),
+        ("not a byte count", |d| d["max_body"] = json!("64 megs"), "/max_body"),
         (
             "too many items",
-            Box::new(|d| d["allowed_hosts"] = json!(["a", "b", "c", "d", "e", "f", "g", "h", "i"])),
+            |d| d["allowed_hosts"] = json!(["a", "b", "c", "d", "e", "f", "g", "h", "i"]),
             "/allowed_hosts",
         ),
-        ("a bad item", Box::new(|d| d["retry_delays"] = json!(["1s", "soon"])), "/retry_delays"),
-        ("empty text", Box::new(|d| d["greeting"] = json!("")), "/greeting"),
-        ("a group as a value", Box::new(|d| d["cache"] = json!(5)), "/cache"),
+        ("a bad item", |d| d["retry_delays"] = json!(["1s", "soon"]), "/retry_delays"),
+        ("empty text", |d| d["greeting"] = json!(""), "/greeting"),
+        ("a group as a value", |d| d["cache"] = json!(5), "/cache"),
     ];
-    for (what, change, path) in cases {
+    for &(what, change, path) in cases {
         let mut document = good();
         change(&mut document);
         let found = errors(&validator, &document);

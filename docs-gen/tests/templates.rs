@@ -50,10 +50,10 @@ fn expected_toml(leaf: &Leaf) -> Option<toml::Value> {
         return None;
     }
     let item = |kind: Kind, text: &str| -> toml::Value {
-        if kind.is_number() {
-            if let Ok(i) = text.parse::<i64>() {
-                return toml::Value::Integer(i);
-            }
+        if kind.is_number()
+            && let Ok(i) = text.parse::<i64>()
+        {
+            return toml::Value::Integer(i);
         }
         toml::Value::String(text.to_owned())
     };

@@ -68,6 +68,22 @@
 //! secret, one only the program computes) has no such line, so that no
 //! uncommented line can set what was never its default.
 //!
+//! # The JSON Schema
+//!
+//! The `schema` format describes a configuration file (TOML, or JSON) for
+//! editors and validators: a setting's key is its name, a group a nested
+//! object; booleans, integers (within the Rust type's range) and floats are
+//! typed; a byte count is an integer or a string such as `"64mb"`, a
+//! duration a string such as `"1h30m"` or a number of seconds, a list an
+//! array or one comma-separated string, an enum one of its names or aliases
+//! (each with its description); checks become `minimum`, `maximum`,
+//! `minLength`, `maxItems` and the like. Each setting has its description,
+//! `default`, `deprecated`, `writeOnly` for a secret and `x-env` (its
+//! variable); a former name is a deprecated property; required settings are
+//! `required`; no object allows a key it does not know. It is stricter than
+//! the loader where that helps an editor: enum names are matched as
+//! written, and booleans and numbers must be typed.
+//!
 //! # Keeping a committed page fresh
 //!
 //! [`assert_fresh`] fails a test when a committed page differs from what the

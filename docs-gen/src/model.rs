@@ -1,6 +1,6 @@
 //! The reference page as every format sees it: built once from the
 //! metadata, with the standard wording of each value type, default and
-//! environment variable written here (in [`wording`]) and nowhere else.
+//! environment variable written here (in `model/wording.rs`) and nowhere else.
 //!
 //! The page is a tree, as the metadata is: the root struct's own settings,
 //! then a section per group (`#[setting(nested)]`), each with its own

@@ -263,7 +263,7 @@ impl Builder<'_> {
             .groups
             .iter()
             .map(|group| {
-                let scope = Scope::new(group, self.names);
+                let scope = Scope::within(&[group, tree], self.names);
                 let mut intro = Prose::new(group.group.map_or("", |g| g.doc));
                 scope.blocks(&mut intro.blocks);
                 let mut keys = parent.to_vec();
@@ -293,25 +293,39 @@ impl Builder<'_> {
 /// (`database.pool_size`), which is what a reader types and what the page's
 /// anchors are.
 struct Scope<'a> {
-    /// The group's path and a dot (`database.`), or nothing at the root.
-    prefix: String,
+    /// The paths names are looked up under first, each with a dot
+    /// (`database.`); the root's (nothing) is always tried last.
+    prefixes: Vec<String>,
     names: &'a HashSet<String>,
 }
 
 impl<'a> Scope<'a> {
+    /// Inside the struct `tree` is.
     fn new(tree: &Tree, names: &'a HashSet<String>) -> Self {
-        let prefix = if tree.path.is_empty() { String::new() } else { format!("{}.", tree.path) };
-        Scope { prefix, names }
+        Scope::within(&[tree], names)
+    }
+
+    /// Inside the first of `trees`, then the next: a group's description
+    /// is its parent's field's doc comment, which may name the group's
+    /// settings or its parent's.
+    fn within(trees: &[&Tree], names: &'a HashSet<String>) -> Self {
+        let prefixes = trees.iter().filter(|t| !t.path.is_empty()).map(|t| format!("{}.", t.path)).collect();
+        Scope { prefixes, names }
     }
 
     /// The full name `name` refers to here, if it is a setting on the page.
     fn resolve(&self, name: &str) -> Option<String> {
-        let local = format!("{}{name}", self.prefix);
-        if self.names.contains(&local) { Some(local) } else { self.names.contains(name).then(|| name.to_owned()) }
+        for prefix in &self.prefixes {
+            let full = format!("{prefix}{name}");
+            if self.names.contains(&full) {
+                return Some(full);
+            }
+        }
+        self.names.contains(name).then(|| name.to_owned())
     }
 
     fn blocks(&self, blocks: &mut [Block]) {
-        if self.prefix.is_empty() {
+        if self.prefixes.is_empty() {
             return;
         }
         for block in blocks {
@@ -325,7 +339,7 @@ impl<'a> Scope<'a> {
     }
 
     fn inlines(&self, inlines: &mut [Inline]) {
-        if self.prefix.is_empty() {
+        if self.prefixes.is_empty() {
             return;
         }
         for inline in inlines {

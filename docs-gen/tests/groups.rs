@@ -235,3 +235,21 @@ fn a_group_with_nothing_to_document_has_no_section() {
         assert!(!page.contains("cache"), "{format} shows an empty group:\n{page}");
     }
 }
+
+/// A group's description is its parent's field's doc comment: a name in it
+/// is looked up in the group, then in the parent, then at the root.
+#[test]
+fn a_groups_description_names_its_own_settings_or_its_parents() {
+    let mut value: serde_json::Value = serde_json::from_str(include_str!("fixtures/service.json")).unwrap();
+    value["groups"][0]["meta"]["groups"][0]["doc"] =
+        serde_json::json!("TLS for the `pool_size` connections; see `verify` and `workers`.");
+    let meta = StructMeta::from_json(&value.to_string()).unwrap();
+    let markdown = render_meta(meta, Format::Markdown, &Options::default());
+    assert!(
+        markdown.contains(
+            "TLS for the [`database.pool_size`](#databasepool_size) connections; see \
+             [`database.tls.verify`](#databasetlsverify) and [`workers`](#workers)."
+        ),
+        "{markdown}"
+    );
+}

@@ -23,68 +23,156 @@
 //!
 //! | format | what it is |
 //! |---|---|
-//! | `rst` | a Sphinx page like gevent's autodoc output: a `py:class` with one `py:property` per setting; builds with `sphinx-build -W` |
-//! | `markdown` | for GitHub or mdBook: a summary table linking to a section per setting |
-//! | `html` | one self-contained page: light and dark, a table of contents, a filter box |
-//! | `json` | the metadata (below) |
-//! | `env` | a commented `.env` template: each setting's first sentence, default and variable |
+//! | `rst` | a Sphinx page like gevent's autodoc output: a `py:class` with one `py:property` per setting (a group's settings named `database.pool_size`, under a `.. rubric::` with the group's path); builds with `sphinx-build -W` |
+//! | `markdown` | for GitHub or mdBook: a summary table of every setting linking to a section per setting; a group is a section whose settings are one heading level below it |
+//! | `html` | one self-contained page: light and dark, a table of contents, a filter box; a group is a section with its settings inside |
+//! | `json` | the metadata, version 2 of its shape (below) |
+//! | `schema` | the JSON Schema (draft 2020-12) of a configuration file: a group is a nested object, an unknown key is an error |
+//! | `toml` | a commented configuration file: every setting's comment block and its default as a commented assignment, a group as a `[table]` |
+//! | `env` | a commented `.env` template: every setting's comment block and its default as a commented `NAME=value` line |
 //! | `text` | terminal help, as `gevent-config help` prints it |
 //!
-//! Hidden settings appear in none of them (unless
-//! [`Options::include_hidden`] asks for them), and a secret setting's default
-//! in none, whatever the metadata holds. Every string of the metadata is
-//! data: each format escapes it, so that no description, name or version
-//! can make markup, a line of its own, an unsafe link (only `http`, `https`,
-//! `mailto` and relative links are kept) or invisible control characters
-//! (they are shown as escapes such as `\u{202e}`). Each setting's section carries,
-//! in this order: its description, see-also, version added, deprecation,
-//! the standard paragraph of its kind, its default and its environment
-//! variable, in the words of gevent's reference page.
+//! Every setting is named by its full path (`database.pool_size`) and shown
+//! with its full variable (`APP_DATABASE_POOL_SIZE`): the root struct's own
+//! settings come first, then each group (`#[setting(nested)]`) as a section
+//! titled with its path and introduced by its doc comment, its own groups
+//! nested in it. Anchors are the full paths.
+//!
+//! Hidden settings appear in none of the pages (unless
+//! [`Options::include_hidden`] asks for them; the schema lists them, as a
+//! file may set them), and a secret's default in none, whatever the metadata
+//! holds. Every string of the metadata is data: each format escapes it, so
+//! that no description, name or version can make markup, a line of its own,
+//! an unsafe link (only `http`, `https`, `mailto` and relative links are
+//! kept) or invisible control characters (they are shown as escapes such as
+//! `\u{202e}`).
+//!
+//! Each setting's section carries, in this order: its description,
+//! see-also, version added, deprecation, what its values look like ("A
+//! duration, such as `30s`, `500ms` or `1h30m`; a bare number is seconds."),
+//! its choices (each with its aliases and description), its limits
+//! ("Between 1 and 256."), "Takes effect only at start." for a `frozen`
+//! setting, its former names ("Formerly `size` (`APP_SIZE`), which still
+//! works with a warning."), its default (or "Required: there is no
+//! default.") and its environment variable. With `notation = "python"` the
+//! kinds gevent documents keep the words of gevent's reference page.
+//!
+//! # Templates
+//!
+//! The `toml` and `env` templates hold, for each setting, the first sentence
+//! of its description, what it accepts (boolean words, choices with their
+//! aliases, units, ranges, shorthands), its variable, its deprecation and
+//! former names, and a commented line that sets the documented default
+//! (`# workers = 4`, `# APP_WORKERS=4`): uncommented, it changes nothing
+//! until edited. A setting with no default to write (none, required,
+//! secret, one only the program computes) has no such line, so that no
+//! uncommented line can set what was never its default.
+//!
+//! # The JSON Schema
+//!
+//! The `schema` format describes a configuration file (TOML, or JSON) for
+//! editors and validators: a setting's key is its name, a group a nested
+//! object; booleans, integers (within the Rust type's range) and floats are
+//! typed; a byte count is an integer or a string such as `"64mb"`, a
+//! duration a string such as `"1h30m"` or a number of seconds, a list an
+//! array or one comma-separated string, an enum one of its names or aliases
+//! (each with its description); checks become `minimum`, `maximum`,
+//! `minLength`, `maxItems` and the like. Each setting has its description,
+//! `default`, `deprecated`, `writeOnly` for a secret and `x-env` (its
+//! variable); a former name is a deprecated property; required settings are
+//! `required`; no object allows a key it does not know. It is stricter than
+//! the loader where that helps an editor: enum names are matched as
+//! written, and booleans and numbers must be typed.
+//!
+//! # Keeping a committed page fresh
+//!
+//! [`assert_fresh`] fails a test when a committed page differs from what the
+//! type renders now, showing the diff; `UPDATE_DOCS=1 cargo test` rewrites
+//! it.
 //!
 //! # The metadata as JSON
 //!
 //! A program built with the framework can write its metadata
 //! (`serde_json::to_string(C::META)`; `gevent-config metadata` does), and
 //! `docs-gen --metadata FILE` renders it without linking the program. The
-//! shape is that of [`config_core::meta::StructMeta`]:
+//! shape is that of [`config_core::meta::StructMeta`]; the `json` format
+//! writes it too (version 2), with `"format_version": 2`, the settings in
+//! the requested order, without hidden settings, secrets' defaults, or
+//! `rust_type` (unless [`Options::rust_types`]), keys sorted:
 //!
 //! ```json
 //! {
+//!   "format_version": 2,                     // the json format only
 //!   "name": "Config",                        // the struct
 //!   "title": "Configuring gevent",           // optional
 //!   "doc": "Global configuration ...",       // Markdown
 //!   "added": "1.3a2",                        // optional
 //!   "see_also": ["Markdown", "..."],
-//!   "env_prefix": "GEVENT_",
-//!   "env_prefixes": ["GEVENT_", "GEVENTARES_"],
-//!   "notation": "python",                    // or "rust"
+//!   "env_prefix": "APP_",
+//!   "env_prefixes": ["APP_"],                // prefixes whose unknown variables are reported
+//!   "known_env": ["APP_DEBUG"],              // variables there that are not settings
+//!   "notation": "rust",                      // or "python"
 //!   "settings": [{
-//!     "name": "resolver",
-//!     "env": "GEVENT_RESOLVER",
-//!     "kind": "importable",                  // bool, integer, float, byte_count, string, list, importable, custom
-//!     "rust_type": "Importable<dyn Resolver>",
-//!     "optional": false,
-//!     "doc": "The callable that will be used ...",
-//!     "default": {"value": ["thread", "dnspython"], "doc": null},
+//!     "name": "timeout",
+//!     "env": "APP_TIMEOUT",
+//!     "value": {                             // what values look like
+//!       "kind": "duration",                  // bool, integer, float, byte_count, duration, socket_addr,
+//!                                            // ip_addr, path, char, url, string, list, choice,
+//!                                            // registered, custom
+//!       "expected": "a duration such as 30s, ...",
+//!       "choices": [{"name": "warn", "aliases": ["warning"], "doc": "..."}],  // an enum's
+//!       "item": {"kind": "string", "expected": "any text"}                    // a list's
+//!     },
+//!     "rust_type": "Duration",               // only with Options::rust_types
+//!     "optional": false,                     // an Option<T>: may be unset
+//!     "required": false,                     // no default: a value must be given
+//!     "doc": "How long a request may take.",
+//!     "default": {"value": "30s", "doc": null},
 //!                                            // value: null, a boolean, a number, a string, a list of strings,
-//!                                            // or {"code": "..."}; doc: text shown instead
-//!     "shorthands": [{"name": "thread", "target": "gevent.resolver.thread.Resolver"}],
-//!     "checks": ["positive", {"custom": {"function": "my_check"}}],
-//!     "deprecated": {"since": "1.3a2", "replacement": "x", "note": "..."},   // or null
-//!     "added": "1.3b1",                      // or null
-//!     "see_also": ["max_blocking_time"],
+//!                                            // {"code": "..."} or {"required": true}; doc: text shown instead
+//!     "shorthands": [{"name": "thread", "target": "app.pool.Thread"}],
+//!     "checks": ["positive", {"range": {"min": "1s", "max": "1h", "max_exclusive": false}},
+//!                {"len": {"min": 1, "max": 64}}, {"custom": {"expected": "a postgres:// URL"}}],
+//!     "rules": {"empty_values": "unset", "list_items": "trimmed"},  // or "numbers", "as_given"
+//!     "deprecated": {"since": "1.3", "replacement": "x", "note": "..."},   // or null
+//!     "aliases": ["request_timeout"],        // former names, still read with a warning
+//!     "env_aliases": ["APP_REQUEST_TIMEOUT"],
+//!     "added": "1.3",                        // or null
+//!     "see_also": ["workers"],
 //!     "hidden": false,
-//!     "secret": false
+//!     "secret": false,
+//!     "frozen": false                        // takes effect only at start
+//!   }],
+//!   "groups": [{                             // #[setting(nested)] fields
+//!     "name": "database",
+//!     "env_prefix": "DATABASE_",             // added to the parent's prefix
+//!     "doc": "The primary database.",
+//!     "meta": {"name": "Pool", "settings": [], "groups": []}   // the nested struct, as above
 //!   }]
 //! }
 //! ```
 //!
-//! Only `name` and `settings` are required at the top, and `name`, `env`,
-//! `kind` and `default` in a setting. A file that does not fit is rejected
+//! Only `name` and `settings` are required at the top; `name`, `env`,
+//! `value` (with `kind` and `expected`) and `default` in a setting; `name`,
+//! `env_prefix` and `meta` in a group. A file that does not fit is rejected
 //! with the path of the offending field and its line and column.
+//!
+//! What changed from version 1 (which had no `format_version`): a
+//! setting's `kind` became `value.kind`, with `expected`, `choices` and
+//! `item` beside it, and `importable` was renamed `registered`; the kinds
+//! `duration`, `socket_addr`, `ip_addr`, `path`, `char`, `url` and `choice`
+//! are new; `required`, `rules`, `aliases`, `env_aliases` and `frozen` are
+//! new setting fields, `{"required": true}` a new default, `range` and `len`
+//! new checks, and a custom check says what it `expected` (not its
+//! function's name); `known_env` and `groups` are new at the top; the `json`
+//! format lists the settings in the requested order and leaves out
+//! `rust_type` unless asked for. [`StructMeta::from_json`] reads both what
+//! the derive serializes (`gevent-config metadata`) and what the `json`
+//! format writes (it ignores `format_version`), not version 1.
 
 #![warn(missing_docs)]
 
+mod fresh;
 pub mod markdown;
 pub mod model;
 mod render;
@@ -94,6 +182,7 @@ use std::fmt;
 use config_core::Settings;
 use config_core::meta::StructMeta;
 
+pub use fresh::{UPDATE_VARIABLE, assert_fresh, assert_fresh_meta};
 pub use model::Page;
 
 /// The formats a page can be rendered in.
@@ -105,33 +194,43 @@ pub enum Format {
     Markdown,
     /// A self-contained HTML page.
     Html,
-    /// The metadata as JSON.
+    /// The metadata as JSON (version 2 of its shape).
     Json,
+    /// The JSON Schema (draft 2020-12) of a configuration file.
+    Schema,
+    /// A commented TOML configuration file.
+    Toml,
     /// A commented `.env` template.
     Env,
     /// Terminal help, as `gevent-config help` prints it.
     Text,
-    /// MERGE-PENDING: the JSON Schema (wt-docs2 replaces this).
-    Schema,
-    /// MERGE-PENDING: a TOML template (wt-docs2 replaces this).
-    Toml,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 6] = [Format::Rst, Format::Markdown, Format::Html, Format::Json, Format::Env, Format::Text];
+    pub const ALL: [Format; 8] = [
+        Format::Rst,
+        Format::Markdown,
+        Format::Html,
+        Format::Json,
+        Format::Schema,
+        Format::Toml,
+        Format::Env,
+        Format::Text,
+    ];
 
-    /// The format's name: `rst`, `markdown`, `html`, `json`, `env`, `text`.
+    /// The format's name: `rst`, `markdown`, `html`, `json`, `schema`,
+    /// `toml`, `env`, `text`.
     pub fn name(self) -> &'static str {
         match self {
             Format::Rst => "rst",
             Format::Markdown => "markdown",
             Format::Html => "html",
             Format::Json => "json",
-            Format::Env => "env",
-            Format::Text => "text",
             Format::Schema => "schema",
             Format::Toml => "toml",
+            Format::Env => "env",
+            Format::Text => "text",
         }
     }
 }
@@ -181,6 +280,10 @@ pub struct Options {
     /// A label for the page: a Sphinx label before the `rst` title (so that
     /// `:ref:` finds it), an anchor at the top of the `html` page.
     pub label: Option<String>,
+    /// Keeps each setting's Rust type (`rust_type`) in the `json` format,
+    /// which leaves it out by default: it is the program's business, not
+    /// its users'.
+    pub rust_types: bool,
 }
 
 /// Renders the settings of `C`.
@@ -197,8 +300,9 @@ pub fn render_meta(meta: &'static StructMeta, format: Format, options: &Options)
         Format::Markdown => render::markdown::render(&page()),
         Format::Html => render::html::render(&page()),
         Format::Json => render::json::render(meta, options),
+        Format::Schema => render::schema::render(meta),
+        Format::Toml => render::toml::render(&page()),
         Format::Env => render::env::render(&page()),
         Format::Text => render::text::render(&page()),
-        Format::Schema | Format::Toml => unimplemented!("MERGE-PENDING: wt-docs2"),
     }
 }

@@ -42,6 +42,9 @@ struct Args {
     /// when rendering gevent's settings.
     #[arg(long, value_name = "LABEL")]
     label: Option<String>,
+    /// Keep each setting's Rust type in the `json` format.
+    #[arg(long)]
+    rust_types: bool,
     /// Where to write the page; standard output when absent.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
@@ -64,6 +67,7 @@ fn run(args: &Args) -> Result<(), String> {
     let options = Options {
         order: args.order,
         include_hidden: false,
+        rust_types: args.rust_types,
         module: args.module.clone().or_else(|| gevent.then(|| GEVENT_MODULE.to_owned())),
         label: args.label.clone().or_else(|| gevent.then(|| GEVENT_LABEL.to_owned())),
     };
@@ -71,7 +75,8 @@ fn run(args: &Args) -> Result<(), String> {
     match &args.out {
         Some(path) => {
             fs::write(path, page).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            eprintln!("docs-gen: wrote {} ({} settings, {format})", path.display(), meta.documented().count());
+            let count = meta.tree().leaves().into_iter().filter(|l| !l.setting.hidden).count();
+            eprintln!("docs-gen: wrote {} ({count} settings, {format})", path.display());
             Ok(())
         }
         None => {

@@ -49,14 +49,14 @@ fn a_metadata_file_renders_like_the_type_it_came_from() {
 
 #[test]
 fn an_invalid_metadata_file_is_rejected_naming_what_and_where() {
-    let json = r#"{"name": "App", "settings": [{"name": "port", "env": "APP_PORT", "kind": "number", "default": {"value": 80}}]}"#;
+    let json = r#"{"name": "App", "settings": [{"name": "port", "env": "APP_PORT", "value": {"kind": "number", "expected": "x"}, "default": {"value": 80}}]}"#;
     let path = scratch("bad.json", json);
     let output = docs_gen(&["--metadata", path.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let message = String::from_utf8(output.stderr).unwrap();
     assert!(
         message.starts_with(&format!(
-            "docs-gen: {} is not settings metadata: at `settings[0].kind`: unknown variant `number`",
+            "docs-gen: {} is not settings metadata: at `settings[0].value.kind`: unknown variant `number`",
             path.display()
         )),
         "{message}"
@@ -85,7 +85,7 @@ fn gevents_page_names_its_module_and_label_and_other_metadata_may_too() {
     assert!(rst.starts_with(".. _gevent-configuration:\n\nConfiguring gevent\n"), "{rst}");
     assert!(rst.contains("\n.. py:currentmodule:: gevent._config\n"));
 
-    let json = r#"{"name": "App", "settings": [{"name": "port", "env": "APP_PORT", "kind": "integer", "default": {"value": 80}}]}"#;
+    let json = r#"{"name": "App", "settings": [{"name": "port", "env": "APP_PORT", "value": {"kind": "integer", "expected": "a whole number"}, "default": {"value": 80}}]}"#;
     let path = scratch("app.json", json);
     let plain = String::from_utf8(docs_gen(&["--format", "rst", "--metadata", path.to_str().unwrap()]).stdout).unwrap();
     assert!(plain.starts_with("App\n===\n") && !plain.contains("currentmodule"), "{plain}");
@@ -94,4 +94,24 @@ fn gevents_page_names_its_module_and_label_and_other_metadata_may_too() {
     let named = String::from_utf8(docs_gen(&args).stdout).unwrap();
     assert!(named.starts_with(".. _app-settings:\n\nApp\n===\n"), "{named}");
     assert!(named.contains("\n.. py:currentmodule:: app.config\n\n.. py:class:: App\n"), "{named}");
+}
+
+#[test]
+fn schema_and_toml_formats_and_rust_types() {
+    let schema = String::from_utf8(docs_gen(&["--format", "schema"]).stdout).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(schema["properties"]["resolver"]["x-env"], "GEVENT_RESOLVER");
+
+    let toml = String::from_utf8(docs_gen(&["--format", "toml"]).stdout).unwrap();
+    assert!(toml.starts_with("# Configuring gevent\n"), "{toml}");
+    assert!(toml.contains("\n# resolver = [\"thread\", \"dnspython\", \"ares\", \"block\"]\n"), "{toml}");
+
+    let json = String::from_utf8(docs_gen(&["--format", "json"]).stdout).unwrap();
+    assert!(json.contains("\"format_version\": 2") && !json.contains("rust_type"));
+    let json = String::from_utf8(docs_gen(&["--format", "json", "--rust-types"]).stdout).unwrap();
+    assert!(json.contains("\"rust_type\": \"Importable<dyn Resolver>\""));
+
+    let help = String::from_utf8(docs_gen(&["--help"]).stdout).unwrap();
+    assert!(help.contains("schema") && help.contains("toml"), "{help}");
 }

@@ -63,19 +63,32 @@ fn template() -> Value {
         "see_also": ["The [site](https://example.org)."],
         "env_prefix": "APP_",
         "settings": [
-            {"name": "plugin", "env": "APP_PLUGIN", "kind": "importable", "doc": "The plugin.",
+            {"name": "plugin", "env": "APP_PLUGIN", "value": {"kind": "registered", "expected": "a preference list of registered names"}, "doc": "The plugin.",
              "default": {"value": "a.b.Plugin", "doc": null},
              "shorthands": [{"name": "fast", "target": "a.fast.Plugin"}],
              "deprecated": {"since": "1.1", "replacement": "hosts", "note": "It was slow."},
              "added": "0.9", "see_also": ["hosts", "The [guide](https://example.org/guide)."]},
-            {"name": "hosts", "env": "APP_HOSTS", "kind": "list", "doc": "Hosts.",
+            {"name": "hosts", "env": "APP_HOSTS", "value": {"kind": "list", "expected": "a comma-separated list", "item": {"kind": "string", "expected": "any text"}}, "doc": "Hosts.",
              "default": {"value": ["a.example", "b.example"], "doc": null}},
-            {"name": "port", "env": "APP_PORT", "kind": "integer", "doc": "Port.",
+            {"name": "port", "env": "APP_PORT", "value": {"kind": "integer", "expected": "a whole number"}, "doc": "Port.",
              "default": {"value": 80, "doc": "eighty"}},
-            {"name": "mode", "env": "APP_MODE", "kind": "custom", "doc": "Mode.",
+            {"name": "mode", "env": "APP_MODE", "value": {"kind": "custom", "expected": "a value of the setting's type"}, "doc": "Mode.",
              "default": {"value": {"code": "Mode::default()"}, "doc": null}},
-            {"name": "greeting", "env": "APP_GREETING", "kind": "string", "doc": "Greeting.",
-             "default": {"value": "hello", "doc": null}}
+            {"name": "greeting", "env": "APP_GREETING", "value": {"kind": "string", "expected": "any text"}, "doc": "Greeting.",
+             "default": {"value": "hello", "doc": null}},
+            {"name": "level", "env": "APP_LEVEL", "doc": "Level.",
+             "value": {"kind": "choice", "expected": "one of the listed choices",
+                       "choices": [{"name": "low", "aliases": ["lo"], "doc": "Low."}, {"name": "high", "doc": "High."}]},
+             "checks": [{"custom": {"expected": "a level"}}, {"range": {"min": "1", "max": "9", "max_exclusive": false}}],
+             "aliases": ["grade"], "env_aliases": ["APP_GRADE"],
+             "default": {"value": "low", "doc": null}}
+        ],
+        "groups": [
+            {"name": "db", "env_prefix": "DB_", "doc": "The database.",
+             "meta": {"name": "Db", "settings": [
+                {"name": "url", "env": "URL", "value": {"kind": "string", "expected": "any text"}, "doc": "The URL.",
+                 "default": {"value": "postgres://x", "doc": null}}
+             ]}}
         ]
     })
 }
@@ -103,11 +116,30 @@ const FIELDS: &[&str] = &[
     "/settings/2/default/doc",
     "/settings/3/default/value/code",
     "/settings/4/default/value",
+    "/settings/5/value/expected",
+    "/settings/5/value/choices/0/name",
+    "/settings/5/value/choices/0/aliases/0",
+    "/settings/5/value/choices/0/doc",
+    "/settings/5/checks/0/custom/expected",
+    "/settings/5/checks/1/range/max",
+    "/settings/5/aliases/0",
+    "/settings/5/env_aliases/0",
+    "/settings/5/default/value",
+    "/groups/0/name",
+    "/groups/0/env_prefix",
+    "/groups/0/doc",
+    "/groups/0/meta/settings/0/name",
+    "/groups/0/meta/settings/0/env",
+    "/groups/0/meta/settings/0/default/value",
 ];
 
 /// Fields that are Markdown descriptions: their blocks are structure the
 /// author may write (the others are one line, whatever they hold).
-const DESCRIPTIONS: &[&str] = &["/doc", "/settings/0/doc"];
+const DESCRIPTIONS: &[&str] = &["/doc", "/settings/0/doc", "/groups/0/doc"];
+
+/// Settings and group headers in [`template`]: each an unindented line of
+/// the text format.
+const TEXT_ENTRIES: usize = 8;
 
 fn meta(value: &Value) -> &'static StructMeta {
     StructMeta::from_json(&value.to_string()).unwrap()
@@ -189,6 +221,10 @@ fn check_rst(page: &str) -> Result<(), String> {
     for line in python_lines(page) {
         let text = line.trim_start();
         let indent = line.len() - text.len();
+        // A group's rubric and description are the class's, between properties.
+        if indent == 3 && text.starts_with(".. rubric::") {
+            property = false;
+        }
         if text.starts_with("..") && !GENERATED.iter().any(|g| text.starts_with(g)) {
             return Err(format!("a line the renderer did not write: {line:?}"));
         }
@@ -235,7 +271,9 @@ fn check_rst_inline(text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// env: every line is a comment, and the lines are those of the benign page.
+/// env: every line is a comment, as many as on the benign page, and no
+/// more assignments than it has (a value that cannot be written leaves its
+/// assignment out).
 fn check_env(page: &str, benign: &str) -> Result<(), String> {
     let lines = python_lines(page);
     if let Some(line) = lines.iter().find(|l| !l.is_empty() && !l.starts_with('#')) {
@@ -244,8 +282,11 @@ fn check_env(page: &str, benign: &str) -> Result<(), String> {
     let assignments = |lines: &[&str]| {
         lines.iter().filter(|l| l.starts_with("# APP_") || l.starts_with("# ok_")).filter(|l| l.contains('=')).count()
     };
-    if lines.len() != python_lines(benign).len() || assignments(&lines) != assignments(&python_lines(benign)) {
+    if lines.len() != python_lines(benign).len() {
         return Err(format!("{} lines instead of {}", lines.len(), python_lines(benign).len()));
+    }
+    if assignments(&lines) > assignments(&python_lines(benign)) {
+        return Err(format!("{} assignments, more than the benign page's", assignments(&lines)));
     }
     Ok(())
 }
@@ -263,6 +304,10 @@ fn check_html(page: &str) -> Result<(), String> {
         "header",
         "h1",
         "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
         "div",
         "p",
         "a",
@@ -353,6 +398,55 @@ fn check_text(page: &str, settings: usize) -> Result<(), String> {
     Ok(())
 }
 
+/// toml: every line a comment or a table header the benign page has too;
+/// the page is TOML, and so is the page with every assignment uncommented,
+/// which holds the benign page's assignments.
+fn check_toml(page: &str, benign: &str) -> Result<(), String> {
+    let lines = python_lines(page);
+    if let Some(line) = lines.iter().find(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('[')) {
+        return Err(format!("a live line: {line:?}"));
+    }
+    let headers = |lines: &[&str]| lines.iter().filter(|l| l.starts_with('[')).count();
+    if lines.len() != python_lines(benign).len() || headers(&lines) != headers(&python_lines(benign)) {
+        return Err(format!("{} lines instead of {}", lines.len(), python_lines(benign).len()));
+    }
+    toml::from_str::<toml::Table>(page).map_err(|e| format!("not TOML: {e}"))?;
+    let assignments = |page: &str| -> Result<usize, String> {
+        let (text, count) = uncomment_toml(page);
+        toml::from_str::<toml::Table>(&text).map_err(|e| format!("uncommented, not TOML: {e}"))?;
+        Ok(count)
+    };
+    if assignments(page)? != assignments(benign)? {
+        return Err("the assignments differ from the benign page's".into());
+    }
+    Ok(())
+}
+
+/// The page with each `# key = value` line uncommented, and how many.
+fn uncomment_toml(page: &str) -> (String, usize) {
+    let mut count = 0;
+    let lines: Vec<&str> = page
+        .lines()
+        .map(|line| match line.strip_prefix("# ") {
+            Some(rest) if toml::from_str::<toml::Table>(rest).is_ok_and(|t| t.len() == 1) => {
+                count += 1;
+                rest
+            }
+            _ => line,
+        })
+        .collect();
+    (lines.join("\n"), count)
+}
+
+/// schema: a schema (by the 2020-12 meta-schema) in JSON without raw line
+/// separators.
+fn check_schema(page: &str) -> Result<(), String> {
+    check_json(page)?;
+    let schema: Value = serde_json::from_str(page).map_err(|e| e.to_string())?;
+    jsonschema::meta::validate(&schema).map_err(|e| format!("not a valid schema: {e}"))?;
+    jsonschema::draft202012::new(&schema).map(drop).map_err(|e| format!("not a usable schema: {e}"))
+}
+
 /// json: the metadata, parsed back.
 fn check_json(page: &str) -> Result<(), String> {
     serde_json::from_str::<Value>(page).map(drop).map_err(|e| format!("invalid JSON: {e}"))?;
@@ -369,8 +463,10 @@ fn check(format: Format, page: &str, benign: &str, structural: bool) -> Result<(
         Format::Env => check_env(page, benign),
         Format::Html => check_html(page),
         Format::Markdown => check_markdown(page, benign, structural),
-        Format::Text => check_text(page, 5),
+        Format::Text => check_text(page, TEXT_ENTRIES),
         Format::Json => check_json(page),
+        Format::Schema => check_schema(page),
+        Format::Toml => check_toml(page, benign),
     }
 }
 
@@ -403,6 +499,7 @@ fn the_hostile_page_sphinx_builds_passes_every_check() {
         let result = match format {
             Format::Markdown => check_markdown(&page, "", true),
             Format::Env => check_env(&page, &page),
+            Format::Toml => check_toml(&page, &page),
             Format::Text => check_text(&page, settings),
             _ => check(format, &page, &page, true),
         };
@@ -425,6 +522,10 @@ fn the_checks_catch_what_they_look_for() {
     assert!(check_text("a\nb\u{2028}c\n    d\n", 2).is_err());
     assert!(check_hidden("a\u{202e}b").is_err() && check_hidden("a\u{9b}b").is_err());
     assert!(check_json("{\"a\": \"\u{2028}\"}").is_err());
+    assert!(check_toml("# a\nx = 1\n", "# a\n# x = 1\n").is_err());
+    assert!(check_toml("# a\n[x]\n", "# a\n# x\n").is_err());
+    assert!(check_toml("# a = [\n", "# a = 1\n").is_err());
+    assert!(check_schema("{\"type\": \"nonsense\"}").is_err());
 }
 
 /// Defence in depth: a metadata file may carry a secret's default; no
@@ -440,7 +541,11 @@ fn a_secrets_default_shows_in_no_format_whatever_the_metadata_says() {
     for format in Format::ALL {
         let page = render(meta, format);
         assert!(!page.contains("hunter"), "{format} shows a secret's default:\n{page}");
-        assert!(page.contains("<redacted>") || page.contains("&lt;redacted&gt;"), "{format} does not say it is secret");
+        let says = match format {
+            Format::Schema => page.contains("\"writeOnly\": true"),
+            _ => page.contains("<redacted>") || page.contains("&lt;redacted&gt;"),
+        };
+        assert!(says, "{format} does not say it is secret");
     }
 }
 
@@ -452,7 +557,8 @@ fn hidden_characters_are_escaped_in_every_format() {
     for format in Format::ALL {
         let page = render(meta(&value), format);
         check_hidden(&page).unwrap_or_else(|why| panic!("{format}: {why}"));
-        let expected = if format == Format::Json { r"\u009b31m \u202eabc \u007f" } else { r"u{9b}31m" };
+        let json = matches!(format, Format::Json | Format::Schema);
+        let expected = if json { r"\u009b31m \u202eabc \u007f" } else { r"u{9b}31m" };
         assert!(page.contains(expected), "{format}:\n{page}");
     }
 }

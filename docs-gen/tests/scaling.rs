@@ -1,7 +1,7 @@
 //! Rendering is linear in the number of settings: 20,000 generated settings,
-//! each naming others in its text and see-also (the lookups that were once
-//! a scan of every setting), render in every format in about four times the
-//! time of 5,000. The bound is generous (a quadratic step makes the ratio
+//! half of them in a group, each naming others in its text and see-also (the
+//! lookups that were once a scan of every setting), render in every format
+//! in about four times the time of 5,000. The bound is generous (a quadratic step makes the ratio
 //! 16; noise, sorting and allocation keep a linear one near 4), and each
 //! time is the best of three runs, so that a busy machine does not fail it.
 
@@ -10,17 +10,24 @@ use std::time::{Duration, Instant};
 use config_core::meta::StructMeta;
 use docs_gen::{Format, Options, render_meta};
 
-/// `n` settings; each one's description and see-also name two others.
+/// `n` settings, half of them in a group; each one's description and
+/// see-also name two others.
 fn settings(n: usize) -> &'static StructMeta {
     let settings: Vec<String> = (0..n)
         .map(|i| {
             let (j, k) = ((i * 7 + 1) % n, (i * 13 + 5) % n);
             format!(
-                r#"{{"name":"s{i}","env":"APP_S{i}","kind":"integer","doc":"Like `s{j}` and [`s{k}`](#s{k}).\n\nMore text.","default":{{"value":{i},"doc":null}},"see_also":["s{j}","[x](https://example.org)"],"deprecated":{{"since":"1.0","replacement":"s{k}","note":null}}}}"#
+                r#"{{"name":"s{i}","env":"APP_S{i}","value":{{"kind":"integer","expected":"a whole number"}},"doc":"Like `s{j}` and [`s{k}`](#s{k}).\n\nMore text.","default":{{"value":{i},"doc":null}},"see_also":["s{j}","[x](https://example.org)"],"deprecated":{{"since":"1.0","replacement":"s{k}","note":null}}}}"#
             )
         })
         .collect();
-    StructMeta::from_json(&format!(r#"{{"name":"App","settings":[{}]}}"#, settings.join(","))).unwrap()
+    let (root, grouped) = settings.split_at(n / 2);
+    StructMeta::from_json(&format!(
+        r#"{{"name":"App","settings":[{}],"groups":[{{"name":"g","env_prefix":"G_","doc":"A group; see `s1`.","meta":{{"name":"G","settings":[{}]}}}}]}}"#,
+        root.join(","),
+        grouped.join(",")
+    ))
+    .unwrap()
 }
 
 fn best_of_three(meta: &'static StructMeta, format: Format) -> Duration {

@@ -2,9 +2,13 @@
 //! assets), readable in light and dark mode and on a phone, with a table of
 //! contents (a sticky column on wide screens) and a filter box. Each
 //! setting's heading and text sit in one `<section>` whose `id` is the
-//! setting's name; an empty element inside carries its qualified name
-//! (`module.Struct.setting`, as Sphinx names it), so that both kinds of link
-//! land on it. Without JavaScript the filter box stays hidden and every
+//! setting's full name (`database.pool_size`); an empty element inside
+//! carries its qualified name (`module.Struct.database.pool_size`, as Sphinx
+//! names it), so that both kinds of link land on it. A group is a
+//! `<section class="group">` (`id` its path) holding its description, its
+//! settings and its groups, each heading a level below its parent's; the
+//! contents nest the same way, and the filter hides a group none of whose
+//! settings match. Without JavaScript the filter box stays hidden and every
 //! setting shows. Every string goes through [`escape`].
 
 mod escape;
@@ -13,7 +17,7 @@ use std::fmt::Write as _;
 
 use super::url;
 use crate::markdown::{Block, Inline};
-use crate::model::{Page, SeeAlso, SettingDoc};
+use crate::model::{GroupDoc, Page, SeeAlso, SettingDoc};
 
 const STYLE: &str = include_str!("html/page.css");
 const SCRIPT: &str = include_str!("html/filter.js");
@@ -41,15 +45,13 @@ pub(crate) fn render(page: &Page) -> String {
     out.push_str("</header>\n<div class=\"layout\">\n");
     toc(&mut out, page);
     out.push_str("<main>\n");
-    for setting in &page.settings {
-        cx.section(&mut out, setting);
-    }
+    cx.main(&mut out);
     let _ = write!(out, "</main>\n</div>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n");
     out
 }
 
 /// The table of contents, with the filter box and its status line (shown by
-/// the script).
+/// the script): every setting, a group's inside the group's entry.
 fn toc(out: &mut String, page: &Page) {
     out.push_str(
         "<nav class=\"toc\" aria-label=\"Settings\">\n<h2>Settings</h2>\n\
@@ -57,15 +59,31 @@ fn toc(out: &mut String, page: &Page) {
          aria-label=\"Filter settings\" aria-describedby=\"filter-status\" hidden>\n\
          <p id=\"filter-status\" role=\"status\" aria-live=\"polite\" hidden></p>\n<ul>\n",
     );
-    for setting in &page.settings {
-        let (name, env) = (escape::text(setting.meta.name), escape::text(setting.meta.env));
+    toc_entries(out, &page.settings, &page.groups);
+    out.push_str("</ul>\n</nav>\n");
+}
+
+fn toc_entries(out: &mut String, settings: &[SettingDoc], groups: &[GroupDoc]) {
+    for setting in settings {
+        let (name, env) = (escape::text(&setting.name), escape::text(&setting.env));
         let tag = if setting.deprecated.is_some() { " <span class=\"tag\">deprecated</span>" } else { "" };
         let _ = writeln!(
             out,
             "<li data-for=\"{name}\"><a href=\"#{name}\"><code>{name}</code></a> <span class=\"env\">{env}</span>{tag}</li>"
         );
     }
-    out.push_str("</ul>\n</nav>\n");
+    for group in groups {
+        let path = escape::text(&group.path);
+        let _ = writeln!(out, "<li class=\"group\" data-group=\"{path}\"><a href=\"#{path}\">{path}</a>\n<ul>");
+        toc_entries(out, &group.settings, &group.groups);
+        out.push_str("</ul>\n</li>\n");
+    }
+}
+
+/// `h2` to `h6`: a group's settings sit a level below the group's heading,
+/// and levels past 6 stay at 6.
+fn heading_level(depth: usize) -> usize {
+    depth.min(6)
 }
 
 fn admonition(class: &str, title: &str, body: &str) -> String {
@@ -94,13 +112,47 @@ impl Context<'_> {
         name
     }
 
-    fn section(&self, out: &mut String, setting: &SettingDoc) {
-        let (name, env) = (escape::text(setting.meta.name), escape::text(setting.meta.env));
-        let qualified = escape::text(&self.qualified(Some(setting.meta.name)));
+    /// The settings, then each group's section with its settings and
+    /// groups nested inside it.
+    fn main(&self, out: &mut String) {
+        for setting in &self.page.settings {
+            self.section(out, setting, 2);
+        }
+        for group in &self.page.groups {
+            self.group(out, group);
+        }
+    }
+
+    /// A group's section: its path as the heading (a level below its
+    /// parent's), its description, its settings and groups.
+    fn group(&self, out: &mut String, group: &GroupDoc) {
+        let path = escape::text(&group.path);
+        let level = heading_level(group.depth + 1);
+        let _ = writeln!(
+            out,
+            "<section class=\"group\" id=\"{path}\">\n\
+             <h{level}>{path}<a class=\"headerlink\" href=\"#{path}\" title=\"Link to this group\">¶</a></h{level}>"
+        );
+        if !group.intro.is_empty() {
+            let _ = writeln!(out, "<div class=\"intro\">\n{}</div>", self.blocks(&group.intro.blocks));
+        }
+        for setting in &group.settings {
+            self.section(out, setting, group.depth + 2);
+        }
+        for inner in &group.groups {
+            self.group(out, inner);
+        }
+        out.push_str("</section>\n");
+    }
+
+    fn section(&self, out: &mut String, setting: &SettingDoc, depth: usize) {
+        let (name, env) = (escape::text(&setting.name), escape::text(&setting.env));
+        let qualified = escape::text(&self.qualified(Some(&setting.name)));
+        let level = heading_level(depth);
         let _ = writeln!(
             out,
             "<section class=\"setting\" id=\"{name}\" data-env=\"{env}\">\n<span class=\"alias\" id=\"{qualified}\"></span>\n\
-             <h2><code>{name}</code><a class=\"headerlink\" href=\"#{name}\" title=\"Link to this setting\">¶</a></h2>\n\
+             <h{level}><code>{name}</code><a class=\"headerlink\" href=\"#{name}\" title=\"Link to this setting\">¶</a></h{level}>\n\
              <div class=\"body\">"
         );
         out.push_str(&self.blocks(&setting.description.blocks));
@@ -109,7 +161,7 @@ impl Context<'_> {
                 .see_also
                 .iter()
                 .map(|s| match s {
-                    SeeAlso::Setting(name) => self.inlines(&[Inline::Code((*name).to_owned())]),
+                    SeeAlso::Setting(name) => self.inlines(&[Inline::Code(name.clone())]),
                     SeeAlso::Text(line) => self.inlines(&line.inlines),
                 })
                 .collect();
@@ -128,7 +180,7 @@ impl Context<'_> {
         }
         out.push_str(&self.blocks(&setting.kind.blocks));
         let _ = writeln!(out, "<p>{}</p>", self.inlines(&setting.default.inlines));
-        let _ = writeln!(out, "<p>{}</p>", self.inlines(&setting.env.inlines));
+        let _ = writeln!(out, "<p>{}</p>", self.inlines(&setting.env_line.inlines));
         out.push_str("</div>\n</section>\n");
     }
 

@@ -1,36 +1,76 @@
-//! `json`: the metadata, as `serde_json` writes `StructMeta`, without the
-//! hidden settings (no rendered page shows them, unless asked to) and without
-//! any secret's default (whatever a metadata file held).
+//! `json`: the metadata, version 2 of its JSON shape: `StructMeta` as
+//! `serde_json` writes it, plus `"format_version": 2`, with the settings
+//! (and groups) in the requested order, without the hidden settings (no
+//! rendered page shows them, unless asked to), without any secret's default
+//! (whatever a metadata file held) and without `rust_type` (unless asked
+//! for). Keys are sorted, so that the output is the same whatever features
+//! `serde_json` was built with. [`StructMeta::from_json`] reads it back.
 
 use std::fmt::Write as _;
 
 use config_core::meta::StructMeta;
 use serde_json::{Value, json};
 
-use crate::Options;
 use crate::model::SECRET_DEFAULT;
+use crate::{Options, Order};
 
 use super::chars;
 
+/// The version of the JSON shape this module writes.
+pub(crate) const FORMAT_VERSION: u64 = 2;
+
 pub(crate) fn render(meta: &StructMeta, options: &Options) -> String {
     let mut json = serde_json::to_value(meta).unwrap_or(Value::Null);
-    if let Some(Value::Array(settings)) = json.get_mut("settings") {
-        settings.retain(|s| options.include_hidden || s.get("hidden") != Some(&Value::Bool(true)));
-        for setting in settings.iter_mut().filter(|s| s.get("secret") == Some(&Value::Bool(true))) {
-            // What the derive writes for a secret.
-            setting["default"] = json!({"value": {"code": SECRET_DEFAULT}, "doc": null});
-        }
+    shape(&mut json, options);
+    if let Value::Object(map) = &mut json {
+        map.insert("format_version".to_owned(), json!(FORMAT_VERSION));
     }
+    json.sort_all_objects();
     let mut text = escape(&serde_json::to_string_pretty(&json).unwrap_or_default());
     text.push('\n');
     text
+}
+
+/// One struct's object, and its groups' in turn.
+fn shape(meta: &mut Value, options: &Options) {
+    if let Some(Value::Array(settings)) = meta.get_mut("settings") {
+        settings.retain(|s| options.include_hidden || s.get("hidden") != Some(&Value::Bool(true)));
+        for setting in settings.iter_mut() {
+            if setting.get("secret") == Some(&Value::Bool(true)) {
+                // What the derive writes for a secret.
+                setting["default"] = json!({"value": {"code": SECRET_DEFAULT}, "doc": null});
+            }
+            if !options.rust_types
+                && let Value::Object(fields) = setting
+            {
+                fields.remove("rust_type");
+            }
+        }
+        if options.order == Order::Alphabetical {
+            settings.sort_by(|a, b| name(a).cmp(name(b)));
+        }
+    }
+    if let Some(Value::Array(groups)) = meta.get_mut("groups") {
+        for group in groups.iter_mut() {
+            if let Some(inner) = group.get_mut("meta") {
+                shape(inner, options);
+            }
+        }
+        if options.order == Order::Alphabetical {
+            groups.sort_by(|a, b| name(a).cmp(name(b)));
+        }
+    }
+}
+
+fn name(value: &Value) -> &str {
+    value.get("name").and_then(Value::as_str).unwrap_or("")
 }
 
 /// JSON's one escaping rule on top of `serde_json`'s: hidden characters (and
 /// the line separators JavaScript once rejected) as `\uXXXX`, which is the
 /// same JSON value. They can only occur inside strings: everything outside
 /// is ASCII punctuation and white space.
-fn escape(json: &str) -> String {
+pub(crate) fn escape(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         // serde_json already escapes C0 controls; DEL and beyond are left to us.

@@ -1,5 +1,9 @@
-//! `markdown`: a page for GitHub or mdBook: a summary table (setting,
-//! environment variable, default) linking to a section per setting. The
+//! `markdown`: a page for GitHub or mdBook: a summary table (every
+//! setting's full name, environment variable and default) linking to a
+//! section per setting. The root's settings are `##` sections; each group is
+//! a section titled with its path (`## database`), its settings a level
+//! below it (`### database.pool_size`), its groups likewise, so that no level
+//! is skipped. The
 //! descriptions are written anew from their parsed form, never copied, so
 //! that every string goes through [`escape`]: raw HTML shows as text. As on
 //! the HTML page, a code span naming a setting links to it; description
@@ -13,7 +17,7 @@ use std::cell::Cell;
 use std::fmt::Write as _;
 
 use crate::markdown::{Block, Inline, heading_levels};
-use crate::model::{Page, Prose, SeeAlso, SettingDoc, default_text};
+use crate::model::{Page, Prose, Section, SeeAlso, SettingDoc, default_text, is_required};
 
 pub(crate) fn render(page: &Page) -> String {
     let w = Writer { page };
@@ -28,23 +32,46 @@ pub(crate) fn render(page: &Page) -> String {
         let _ = writeln!(out, "*Added in version {}.*\n", escape::text(added));
     }
     out.push_str("| Setting | Environment variable | Default |\n|---|---|---|\n");
-    for setting in &page.settings {
+    for setting in page.all_settings() {
         let meta = setting.meta;
-        let default = default_text(meta, page.notation);
+        let default = if is_required(meta) {
+            "required".to_owned()
+        } else {
+            escape::code_span(&default_text(meta, page.notation))
+        };
         let _ = writeln!(
             out,
             "| [{}](#{}) | {} | {} |",
-            cell(&escape::code_span(meta.name)),
-            escape::anchor(meta.name),
-            cell(&escape::code_span(meta.env)),
-            cell(&escape::code_span(&default))
+            cell(&escape::code_span(&setting.name)),
+            escape::anchor(&setting.name),
+            cell(&escape::code_span(&setting.env)),
+            cell(&default)
         );
     }
-    for setting in &page.settings {
+    for section in page.sections() {
         out.push('\n');
-        w.section(&mut out, setting);
+        match section {
+            Section::Setting(setting) => w.section(&mut out, setting, level(setting)),
+            Section::Group(group) => {
+                let _ = writeln!(out, "{} {}", "#".repeat(group_level(group.depth)), escape::code_span(&group.path));
+                if !group.intro.is_empty() {
+                    let _ = writeln!(out, "\n{}", w.prose(&group.intro, group_level(group.depth) as u8));
+                }
+            }
+        }
     }
     out
+}
+
+/// A group's heading level: `##` for a group of the root, one more per
+/// level of nesting, at most 6.
+fn group_level(depth: usize) -> usize {
+    (depth + 1).min(6)
+}
+
+/// A setting's heading level: a level below its group's (`##` at the root).
+fn level(setting: &SettingDoc) -> usize {
+    (setting.depth + 2).min(6)
 }
 
 /// A table cell: a `|` would end it, even inside a code span.
@@ -85,17 +112,19 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    fn section(&self, out: &mut String, setting: &SettingDoc) {
-        let _ = writeln!(out, "## {}\n", escape::code_span(setting.meta.name));
+    fn section(&self, out: &mut String, setting: &SettingDoc, level: usize) {
+        let _ = writeln!(out, "{} {}\n", "#".repeat(level), escape::code_span(&setting.name));
+        // Description headings go below the setting's (at most 6: `level` is).
+        let base = level as u8;
         if !setting.description.is_empty() {
-            let _ = writeln!(out, "{}\n", self.prose(&setting.description, 2));
+            let _ = writeln!(out, "{}\n", self.prose(&setting.description, base));
         }
         if !setting.see_also.is_empty() {
             let entries: Vec<String> = setting
                 .see_also
                 .iter()
                 .map(|s| match s {
-                    SeeAlso::Setting(name) => self.inline(&Inline::Code((*name).to_owned()), false),
+                    SeeAlso::Setting(name) => self.inline(&Inline::Code(name.clone()), false),
                     SeeAlso::Text(line) => self.inlines(&line.inlines, false),
                 })
                 .collect();
@@ -109,10 +138,10 @@ impl Writer<'_> {
             let _ = writeln!(out, "> **Deprecated since version {}:** {text}\n", escape::text(d.since));
         }
         if !setting.kind.is_empty() {
-            let _ = writeln!(out, "{}\n", self.prose(&setting.kind, 2));
+            let _ = writeln!(out, "{}\n", self.prose(&setting.kind, base));
         }
         let _ = writeln!(out, "{}\n", self.inlines(&setting.default.inlines, false));
-        let _ = writeln!(out, "{}", self.inlines(&setting.env.inlines, false));
+        let _ = writeln!(out, "{}", self.inlines(&setting.env_line.inlines, false));
     }
 
     /// A description under a heading of level `base`.

@@ -5,6 +5,16 @@
 //! admonitions. It builds with `sphinx-build -W`. Every string goes through
 //! [`escape`].
 //!
+//! A group cannot be a section of its own: reStructuredText allows no
+//! section inside a directive, and the properties belong inside the class.
+//! So each group is a `.. rubric::` (its full path, `database`) in the
+//! class, followed by its description and its settings, each a property
+//! named by its full path (`.. py:property:: database.pool_size`), which
+//! Sphinx files as `Struct.database.pool_size` (or
+//! `module.Struct.database.pool_size`); on such a page `:py:attr:`
+//! references name their target from the struct, so that they resolve from
+//! inside a group's property too (checked with `sphinx-build -W -n`).
+//!
 //! A link whose text is code (``[`gevent.os`](url)``) keeps the code style,
 //! as on gevent's page: reStructuredText cannot nest a literal in a link, so
 //! it becomes a substitution (`|link-1|__`) replaced by the literal, with an
@@ -16,7 +26,7 @@ use std::cell::RefCell;
 use std::fmt::Write as _;
 
 use crate::markdown::{self, Block, Inline};
-use crate::model::{Page, SeeAlso, SettingDoc};
+use crate::model::{Page, Section, SeeAlso, SettingDoc};
 
 /// Pygments lexers that a code block's language may name; any other
 /// language is shown as plain text, so that Sphinx never warns.
@@ -46,8 +56,15 @@ pub(crate) fn render(page: &Page) -> String {
     if let Some(added) = page.added {
         push_block(&mut class, &format!("{STEP}.. versionadded:: {}", escape::word(added)));
     }
-    for setting in &page.settings {
-        push_block(&mut class, &cx.property(setting));
+    for section in page.sections() {
+        match section {
+            Section::Setting(setting) => push_block(&mut class, &cx.property(setting)),
+            Section::Group(group) => {
+                let title = cx.line(&[Inline::Code(group.path.clone())]);
+                push_block(&mut class, &format!("{STEP}.. rubric:: {title}"));
+                push_block(&mut class, &cx.blocks(&group.intro.blocks, STEP));
+            }
+        }
     }
     out.push_str(&class);
     out.push('\n');
@@ -63,7 +80,7 @@ fn see_also_inlines(entries: &[SeeAlso]) -> Vec<Inline> {
             inlines.push(Inline::Text(", ".to_owned()));
         }
         match entry {
-            SeeAlso::Setting(name) => inlines.push(Inline::Code((*name).to_owned())),
+            SeeAlso::Setting(name) => inlines.push(Inline::Code(name.clone())),
             SeeAlso::Text(line) => inlines.extend(line.inlines.iter().cloned()),
         }
     }
@@ -98,7 +115,7 @@ impl Context<'_> {
     /// One `py:property` directive with its content.
     fn property(&self, setting: &SettingDoc) -> String {
         let body = format!("{STEP}{STEP}");
-        let mut out = format!("{STEP}.. py:property:: {}", escape::argument(setting.meta.name));
+        let mut out = format!("{STEP}.. py:property:: {}", escape::argument(&setting.name));
         let mut content = self.blocks(&setting.description.blocks, &body);
         if !setting.see_also.is_empty() {
             let line = self.line(&see_also_inlines(&setting.see_also));
@@ -113,7 +130,7 @@ impl Context<'_> {
             push_block(&mut content, &if text.trim().is_empty() { directive } else { format!("{directive}\n{text}") });
         }
         push_block(&mut content, &self.blocks(&setting.kind.blocks, &body));
-        for line in [&setting.default, &setting.env] {
+        for line in [&setting.default, &setting.env_line] {
             push_block(&mut content, &self.paragraph(&line.inlines, &body));
         }
         out.push_str("\n\n");
@@ -225,8 +242,21 @@ impl Context<'_> {
     }
 
     /// `:py:attr:` for a setting on the page whose name can be a target.
+    ///
+    /// Inside a group's property (`database.pool_size`) Sphinx takes the
+    /// group's path for the current class, so that a bare name would be
+    /// looked up under it: on a page with groups, every reference names its
+    /// target from the struct (`Struct.database.url`), which Sphinx finds
+    /// from anywhere in the module, and shows the setting's full name.
     fn reference(&self, name: &str) -> Option<String> {
-        (self.page.is_setting(name) && escape::is_reference_name(name)).then(|| format!(":py:attr:`{name}`"))
+        if !(self.page.is_setting(name) && escape::is_reference_name(name)) {
+            return None;
+        }
+        if self.page.groups.is_empty() {
+            return Some(format!(":py:attr:`{name}`"));
+        }
+        let target = format!("{}.{name}", self.page.name);
+        escape::is_reference_name(&target).then(|| format!(":py:attr:`{name} <{target}>`"))
     }
 
     fn emphasis(&self, mark: &str, inner: &[Inline], out: &mut Inlines) {

@@ -1,13 +1,15 @@
 //! `text`: terminal help, as `python -m gevent._config` prints it: each
-//! setting's name, then its description indented by four spaces. Every
-//! string goes through [`escape`].
+//! setting's full name, then its description indented by four spaces. A
+//! group starts with a header, its path in brackets as a configuration file
+//! writes it (`[database]`), and its description, indented. Every string
+//! goes through [`escape`].
 
 mod escape;
 
 use std::fmt::Write as _;
 
 use crate::markdown::{Block, Inline};
-use crate::model::{Page, SeeAlso, SettingDoc};
+use crate::model::{Page, Section, SeeAlso, SettingDoc};
 
 /// Lines are wrapped to this width, indentation included.
 const WIDTH: usize = 79;
@@ -15,12 +17,25 @@ const INDENT: &str = "    ";
 
 pub(crate) fn render(page: &Page) -> String {
     let mut out = String::new();
-    for setting in &page.settings {
-        out.push_str(&escape::text(setting.meta.name));
-        out.push('\n');
-        for paragraph in paragraphs(setting) {
-            out.push_str(&paragraph);
-            out.push('\n');
+    for section in page.sections() {
+        match section {
+            Section::Setting(setting) => {
+                out.push_str(&escape::text(&setting.name));
+                out.push('\n');
+                for paragraph in paragraphs(setting) {
+                    out.push_str(&paragraph);
+                    out.push('\n');
+                }
+            }
+            Section::Group(group) => {
+                let _ = writeln!(out, "[{}]", escape::text(&group.path));
+                if group.intro.is_empty() {
+                    out.push('\n');
+                }
+                for block in &group.intro.blocks {
+                    let _ = writeln!(out, "{}\n", self::block(block, INDENT));
+                }
+            }
         }
     }
     out
@@ -50,7 +65,7 @@ fn paragraphs(setting: &SettingDoc) -> Vec<String> {
     }
     blocks.extend(setting.kind.blocks.iter().map(|b| block(b, INDENT)));
     blocks.push(wrap(&inline_text(&setting.default.inlines), INDENT));
-    blocks.push(wrap(&inline_text(&setting.env.inlines), INDENT));
+    blocks.push(wrap(&inline_text(&setting.env_line.inlines), INDENT));
     blocks.into_iter().map(|b| b + "\n").collect()
 }
 

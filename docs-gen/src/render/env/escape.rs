@@ -18,7 +18,7 @@ pub(super) fn name(text: &str) -> String {
 /// A value as a `.env` reader reads it back: bare when that is safe,
 /// otherwise double-quoted with `"`, `\`, `$` and backticks escaped, line
 /// breaks as `\n` and `\r`, other hidden characters as `\u{..}`.
-pub(super) fn value(value: &str) -> String {
+pub(crate) fn value(value: &str) -> String {
     let plain = |c: char| !(c.is_whitespace() || chars::is_hidden(c) || "#\"'$`\\".contains(c));
     if value.chars().all(plain) {
         return value.to_owned();
@@ -38,6 +38,14 @@ pub(super) fn value(value: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// Whether a `.env` reader (`dotenvy`, which `config-core` reads `.env`
+/// files with) reads [`value`]'s output back as `value`: it knows the
+/// escapes `\"`, `\\`, `\$` and `\n` only, so a value holding a backtick,
+/// a carriage return or another hidden character cannot be written.
+pub(crate) fn reads_back(value: &str) -> bool {
+    !value.chars().any(|c| c == '`' || (c != '\n' && (chars::is_hidden(c) || chars::is_line_break(c))))
 }
 
 #[cfg(test)]

@@ -77,7 +77,9 @@ fn a_second_struct_in_every_format() {
 
 #[test]
 fn hidden_settings_appear_in_no_format_and_secrets_show_no_value() {
-    for format in Format::ALL {
+    // The schema describes what a file may hold, hidden settings included
+    // (without a description): it is checked apart, below.
+    for format in Format::ALL.into_iter().filter(|f| *f != Format::Schema) {
         let page = render::<Service>(format, &Options::default());
         assert!(!page.contains("knob") && !page.contains("SERVICE_KNOB"), "{format} shows a hidden setting");
         assert!(!page.contains("changeme"), "{format} shows a secret default");
@@ -92,11 +94,27 @@ fn hidden_settings_appear_in_no_format_and_secrets_show_no_value() {
 
 #[test]
 fn deprecated_settings_show_their_deprecation_and_replacement() {
-    for format in Format::ALL.into_iter().filter(|f| *f != Format::Json) {
+    for format in Format::ALL.into_iter().filter(|f| ![Format::Json, Format::Schema].contains(f)) {
         let page = render::<Service>(format, &Options::default());
         assert!(page.contains("1.1"), "{format}");
         assert!(page.contains("Prefer the"), "{format}");
     }
+    let schema: serde_json::Value =
+        serde_json::from_str(&render::<Service>(Format::Schema, &Options::default())).unwrap();
+    assert_eq!(schema["properties"]["hosts"]["deprecated"], true);
+}
+
+#[test]
+fn the_schema_holds_hidden_settings_without_describing_them_and_no_secret() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&render::<Service>(Format::Schema, &Options::default())).unwrap();
+    let knob = &schema["properties"]["knob"];
+    assert_eq!(knob["type"], "integer");
+    assert!(knob.get("description").is_none(), "{knob}");
+    let password = &schema["properties"]["admin_password"];
+    assert_eq!(password["writeOnly"], true);
+    assert!(password.get("default").is_none(), "{password}");
+    assert!(!schema.to_string().contains("changeme"));
 }
 
 #[test]
@@ -155,11 +173,14 @@ fn help_lists_every_setting_hidden_ones_too() {
 
 /// `docs-gen` embeds gevent's metadata as JSON (it cannot link
 /// gevent-settings, which uses it for `gevent-config help`). Regenerate with
-/// `cargo run -p gevent-settings --bin gevent-config -- metadata > docs-gen/gevent.json`.
+/// `cargo run -p gevent-settings --bin gevent-config -- metadata > docs-gen/tests/fixtures/gevent.json`.
 #[cfg(not(windows))]
 #[test]
 fn the_embedded_gevent_metadata_is_current() {
-    let embedded = include_str!("../docs-gen/gevent.json");
+    let embedded = include_str!("../docs-gen/tests/fixtures/gevent.json");
     let current = serde_json::to_string_pretty(Config::META).unwrap() + "\n";
-    assert!(embedded == current, "docs-gen/gevent.json is stale: regenerate it with gevent-config metadata");
+    assert!(
+        embedded == current,
+        "docs-gen/tests/fixtures/gevent.json is stale: regenerate it with gevent-config metadata"
+    );
 }

@@ -29,7 +29,7 @@ static PAIR: Global<Pair> = Global::new();
 
 #[test]
 fn readers_see_whole_snapshots_while_writers_write() {
-    const READERS: usize = 8;
+    const READERS: usize = if cfg!(miri) { 2 } else { 8 };
     const WRITERS: usize = 2;
     // Miri runs the same interleavings far slower: fewer of them.
     const WRITES: usize = if cfg!(miri) { 10 } else { 2_000 };

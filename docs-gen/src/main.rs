@@ -1,6 +1,7 @@
-//! `docs-gen`: renders a settings reference page. With no `--metadata`, it
-//! renders gevent's settings (embedded from `gevent.json`, which
-//! `gevent-config metadata` writes).
+//! `docs-gen`: renders a settings reference page from a metadata file, as
+//! a program's settings command writes it (`gevent-config metadata`), so
+//! that a page can be made without linking the program. A program renders
+//! its own pages with `docs_gen::render` or its command's `docs`.
 
 use std::fs;
 use std::path::PathBuf;
@@ -9,15 +10,6 @@ use std::process::ExitCode;
 use clap::Parser;
 use config_core::meta::StructMeta;
 use docs_gen::{Format, Options, Order, render_meta};
-
-/// gevent's settings, as `gevent-config metadata` prints them (a test keeps
-/// this copy current).
-const GEVENT: &str = include_str!("../gevent.json");
-
-/// Where gevent documents its settings: the module and label of its page,
-/// which other pages (and `:attr:` references) point at.
-const GEVENT_MODULE: &str = "gevent._config";
-const GEVENT_LABEL: &str = "gevent-configuration";
 
 /// Renders reference documentation from settings metadata.
 #[derive(Debug, Parser)]
@@ -29,17 +21,14 @@ struct Args {
     /// The order of the settings.
     #[arg(long, value_enum, default_value_t = Order::Alphabetical)]
     order: Order,
-    /// A JSON metadata file (as `gevent-config metadata` writes); gevent's
-    /// settings when absent.
+    /// A JSON metadata file (as a settings command's `metadata` writes it).
     #[arg(long, value_name = "FILE")]
-    metadata: Option<PathBuf>,
+    metadata: PathBuf,
     /// The module the settings struct is documented in (rst: the current
-    /// module, so that objects are named `MODULE.Struct.setting`); gevent's
-    /// when rendering gevent's settings.
+    /// module, so that objects are named `MODULE.Struct.setting`).
     #[arg(long, value_name = "MODULE")]
     module: Option<String>,
-    /// A label for the page (rst: a Sphinx label; html: an anchor); gevent's
-    /// when rendering gevent's settings.
+    /// A label for the page (rst: a Sphinx label; html: an anchor).
     #[arg(long, value_name = "LABEL")]
     label: Option<String>,
     /// Keep each setting's Rust type in the `json` format.
@@ -61,15 +50,14 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<(), String> {
-    let meta = load(args.metadata.as_ref())?;
+    let meta = load(&args.metadata)?;
     let format = args.format;
-    let gevent = args.metadata.is_none();
     let options = Options {
         order: args.order,
         include_hidden: false,
         rust_types: args.rust_types,
-        module: args.module.clone().or_else(|| gevent.then(|| GEVENT_MODULE.to_owned())),
-        label: args.label.clone().or_else(|| gevent.then(|| GEVENT_LABEL.to_owned())),
+        module: args.module.clone(),
+        label: args.label.clone(),
     };
     let page = render_meta(meta, format, &options);
     match &args.out {
@@ -86,10 +74,7 @@ fn run(args: &Args) -> Result<(), String> {
     }
 }
 
-fn load(path: Option<&PathBuf>) -> Result<&'static StructMeta, String> {
-    let Some(path) = path else {
-        return StructMeta::from_json(GEVENT).map_err(|e| format!("the embedded gevent metadata is invalid {e}"));
-    };
+fn load(path: &PathBuf) -> Result<&'static StructMeta, String> {
     let text = fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     StructMeta::from_json(&text).map_err(|e| format!("{} is not settings metadata: {e}", path.display()))
 }

@@ -1,11 +1,23 @@
-//! The `docs-gen` command: gevent's page by default, any metadata file on
-//! request, and a clear error for a file that is not metadata.
+//! The `docs-gen` command: a page from any metadata file (a program's own
+//! `metadata` command writes one), and a clear error for a file that is not
+//! metadata. (A program renders its own pages with the library call, or
+//! with its settings command's `docs`.)
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn docs_gen(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_docs-gen")).args(args).output().unwrap()
+}
+
+/// gevent's metadata, as `gevent-config metadata` writes it.
+const GEVENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/gevent.json");
+
+/// `args` with `--metadata` gevent's.
+fn gevent(args: &[&str]) -> Output {
+    let mut all = vec!["--metadata", GEVENT];
+    all.extend_from_slice(args);
+    docs_gen(&all)
 }
 
 /// A scratch file for this test run.
@@ -18,8 +30,15 @@ fn scratch(name: &str, contents: &str) -> PathBuf {
 }
 
 #[test]
-fn with_no_input_it_renders_gevents_settings() {
+fn the_metadata_is_required() {
     let output = docs_gen(&["--format", "text"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8(output.stderr).unwrap().contains("--metadata <FILE>"));
+}
+
+#[test]
+fn a_metadata_file_renders_its_settings() {
+    let output = gevent(&["--format", "text"]);
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(text.starts_with("ares_servers\n"), "{text}");
@@ -29,7 +48,7 @@ fn with_no_input_it_renders_gevents_settings() {
 #[test]
 fn out_writes_a_file_and_says_so() {
     let path = scratch("page.html", "");
-    let output = docs_gen(&["--format", "html", "--out", path.to_str().unwrap()]);
+    let output = gevent(&["--format", "html", "--out", path.to_str().unwrap()]);
     assert!(output.status.success());
     let page = std::fs::read_to_string(&path).unwrap();
     assert!(page.starts_with("<!doctype html>"));
@@ -38,13 +57,13 @@ fn out_writes_a_file_and_says_so() {
 }
 
 #[test]
-fn a_metadata_file_renders_like_the_type_it_came_from() {
-    let json = String::from_utf8(docs_gen(&["--format", "json"]).stdout).unwrap();
+fn its_own_json_renders_like_the_metadata_it_came_from() {
+    let json = String::from_utf8(gevent(&["--format", "json"]).stdout).unwrap();
     let path = scratch("gevent.json", &json);
-    let from_file = docs_gen(&["--format", "markdown", "--metadata", path.to_str().unwrap()]);
-    let embedded = docs_gen(&["--format", "markdown"]);
-    assert!(from_file.status.success());
-    assert_eq!(from_file.stdout, embedded.stdout);
+    let from_json = docs_gen(&["--format", "markdown", "--metadata", path.to_str().unwrap()]);
+    let from_metadata = gevent(&["--format", "markdown"]);
+    assert!(from_json.status.success());
+    assert_eq!(from_json.stdout, from_metadata.stdout);
 }
 
 #[test]
@@ -74,14 +93,17 @@ fn an_invalid_metadata_file_is_rejected_naming_what_and_where() {
 
 #[test]
 fn an_unknown_format_is_a_usage_error() {
-    let output = docs_gen(&["--format", "pdf"]);
+    let output = gevent(&["--format", "pdf"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8(output.stderr).unwrap().contains("invalid value 'pdf'"));
 }
 
 #[test]
-fn gevents_page_names_its_module_and_label_and_other_metadata_may_too() {
-    let rst = String::from_utf8(docs_gen(&["--format", "rst"]).stdout).unwrap();
+fn a_page_names_its_module_and_label_when_asked() {
+    let rst = String::from_utf8(
+        gevent(&["--format", "rst", "--module", "gevent._config", "--label", "gevent-configuration"]).stdout,
+    )
+    .unwrap();
     assert!(rst.starts_with(".. _gevent-configuration:\n\nConfiguring gevent\n"), "{rst}");
     assert!(rst.contains("\n.. py:currentmodule:: gevent._config\n"));
 
@@ -98,18 +120,18 @@ fn gevents_page_names_its_module_and_label_and_other_metadata_may_too() {
 
 #[test]
 fn schema_and_toml_formats_and_rust_types() {
-    let schema = String::from_utf8(docs_gen(&["--format", "schema"]).stdout).unwrap();
+    let schema = String::from_utf8(gevent(&["--format", "schema"]).stdout).unwrap();
     let schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
     assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert_eq!(schema["properties"]["resolver"]["x-env"], "GEVENT_RESOLVER");
 
-    let toml = String::from_utf8(docs_gen(&["--format", "toml"]).stdout).unwrap();
+    let toml = String::from_utf8(gevent(&["--format", "toml"]).stdout).unwrap();
     assert!(toml.starts_with("# Configuring gevent\n"), "{toml}");
     assert!(toml.contains("\n# resolver = [\"thread\", \"dnspython\", \"ares\", \"block\"]\n"), "{toml}");
 
-    let json = String::from_utf8(docs_gen(&["--format", "json"]).stdout).unwrap();
+    let json = String::from_utf8(gevent(&["--format", "json"]).stdout).unwrap();
     assert!(json.contains("\"format_version\": 2") && !json.contains("rust_type"));
-    let json = String::from_utf8(docs_gen(&["--format", "json", "--rust-types"]).stdout).unwrap();
+    let json = String::from_utf8(gevent(&["--format", "json", "--rust-types"]).stdout).unwrap();
     assert!(json.contains("\"rust_type\": \"Importable<dyn Resolver>\""));
 
     let help = String::from_utf8(docs_gen(&["--help"]).stdout).unwrap();

@@ -71,7 +71,7 @@ fn it_reads_back_and_renders_like_the_metadata_it_came_from() {
     let all = Options { rust_types: true, include_hidden: true, ..options.clone() };
     let back = StructMeta::from_json(&render_meta(service(), Format::Json, &all)).unwrap();
     assert_eq!(render_meta(back, Format::Schema, &all), render_meta(service(), Format::Schema, &all));
-    let gevent = StructMeta::from_json(include_str!("../gevent.json")).unwrap();
+    let gevent = StructMeta::from_json(include_str!("fixtures/gevent.json")).unwrap();
     let back = StructMeta::from_json(&render_meta(gevent, Format::Json, &Options::default())).unwrap();
     assert_eq!(
         render_meta(back, Format::Html, &Options::default()),

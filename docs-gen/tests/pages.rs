@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
 use serde_json::json;
 
 fn gevent() -> &'static StructMeta {
-    StructMeta::from_json(include_str!("../gevent.json")).unwrap()
+    StructMeta::from_json(include_str!("fixtures/gevent.json")).unwrap()
 }
 
 fn gevent_options() -> Options {

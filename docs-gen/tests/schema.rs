@@ -51,7 +51,7 @@ fn good() -> Value {
 
 #[test]
 fn the_schema_is_a_valid_draft_2020_12_schema() {
-    for meta in [service(), StructMeta::from_json(include_str!("../gevent.json")).unwrap()] {
+    for meta in [service(), StructMeta::from_json(include_str!("fixtures/gevent.json")).unwrap()] {
         let schema = schema_of(meta);
         assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
         jsonschema::meta::validate(&schema).unwrap_or_else(|e| panic!("{e}\n{schema:#}"));
@@ -227,7 +227,7 @@ fn the_text_patterns_agree_with_the_parsers() {
 
 #[test]
 fn gevents_schema_accepts_gevents_defaults_and_rejects_mistakes() {
-    let gevent = StructMeta::from_json(include_str!("../gevent.json")).unwrap();
+    let gevent = StructMeta::from_json(include_str!("fixtures/gevent.json")).unwrap();
     let schema = schema_of(gevent);
     let validator = validator(&schema);
     let good = json!({"resolver": ["thread", "ares"], "threadpool": "gevent.threadpool.ThreadPool",

@@ -13,7 +13,7 @@ fn service() -> &'static StructMeta {
 }
 
 fn gevent() -> &'static StructMeta {
-    StructMeta::from_json(include_str!("../gevent.json")).unwrap()
+    StructMeta::from_json(include_str!("fixtures/gevent.json")).unwrap()
 }
 
 /// The documented settings of `meta`, with their full names and variables.

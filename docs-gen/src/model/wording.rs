@@ -4,9 +4,11 @@
 //!
 //! Under `notation = "python"` the kinds gevent's page documents (booleans,
 //! registered values, numbers, byte counts, text and lists) keep gevent's
-//! words exactly, and say nothing where gevent says nothing; every other
-//! fact (a duration's form, choices, ranges, lengths, `required`, `frozen`,
-//! former names) is written as under `notation = "rust"`, in neutral words.
+//! words exactly, and say nothing where gevent says nothing (nor of
+//! `frozen`: gevent's page says once, in the class's description, that
+//! changes come before use); every other fact (a duration's form, choices,
+//! ranges, lengths, `required`, former names) is written as under
+//! `notation = "rust"`, in neutral words.
 //! Every string from the metadata goes in as text or code, never as
 //! Markdown to be parsed, except descriptions.
 
@@ -41,7 +43,7 @@ pub(super) fn paragraphs(leaf: &Leaf, notation: Notation) -> Prose {
     if !limits.is_empty() {
         blocks.push(Block::Paragraph(vec![Inline::Text(limits)]));
     }
-    if meta.frozen {
+    if meta.frozen && notation == Notation::Rust {
         blocks.push(Block::Paragraph(vec![Inline::Text("Takes effect only at start.".to_owned())]));
     }
     if let Some(line) = former_names(&leaf.aliases, &leaf.env_aliases) {

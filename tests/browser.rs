@@ -33,16 +33,24 @@ fn second() -> &'static StructMeta {
         "doc": "Settings of an example service. See `timeout` and `say\"hi`.",
         "env_prefix": "SERVICE_",
         "settings": [
-            {"name": "timeout", "env": "SERVICE_TIMEOUT", "kind": "float",
+            {"name": "timeout", "env": "SERVICE_TIMEOUT", "value": {"kind": "float", "expected": "a finite number"},
              "doc": "Seconds to wait, such as `service.handlers.SlowClientWatchdog.start_periodic_check()`.\n\n> [!CAUTION]\n> Values under a second drop slow clients.",
              "default": {"value": 30.0, "doc": null}, "see_also": ["say\"hi"]},
-            {"name": "say\"hi", "env": "SERVICE_SAY_HI", "kind": "string", "doc": "A greeting; see `timeout`.",
+            {"name": "say\"hi", "env": "SERVICE_SAY_HI", "value": {"kind": "string", "expected": "any text"}, "doc": "A greeting; see `timeout`.",
              "default": {"value": "hello \"world\"", "doc": null}},
-            {"name": "hosts", "env": "SERVICE_HOSTS", "kind": "list", "doc": "Old name of `allowed_hosts`.",
+            {"name": "hosts", "env": "SERVICE_HOSTS", "value": {"kind": "list", "expected": "a comma-separated list"}, "doc": "Old name of `allowed_hosts`.",
              "default": {"value": null, "doc": null},
              "deprecated": {"since": "1.1", "replacement": "allowed_hosts", "note": null}},
-            {"name": "allowed_hosts", "env": "SERVICE_ALLOWED_HOSTS", "kind": "list",
+            {"name": "allowed_hosts", "env": "SERVICE_ALLOWED_HOSTS", "value": {"kind": "list", "expected": "a comma-separated list"},
              "doc": "Hosts allowed to call, such as `a.example,b.example`.", "default": {"value": null, "doc": null}}
+        ],
+        "groups": [
+            {"name": "database", "env_prefix": "DATABASE_", "doc": "The database, with a pool of connections.",
+             "meta": {"name": "Pool", "env_prefix": "POOL_", "settings": [
+                {"name": "pool_size", "env": "POOL_POOL_SIZE", "value": {"kind": "integer", "expected": "a whole number"},
+                 "doc": "Connections kept open, such as `service.database.ConnectionPool.maximum_idle_connections`.",
+                 "default": {"value": 10, "doc": null}}
+             ]}}
         ]
     });
     StructMeta::from_json(&meta.to_string()).unwrap()

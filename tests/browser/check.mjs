@@ -114,7 +114,7 @@ async function filter(page, entry) {
     const status = await page.textContent("#filter-status");
     const count = shown.length === 1 ? "1 setting" : `${shown.length} settings`;
     check(status.includes(count), `${entry.name}: filter ${JSON.stringify(query)} announces ${count}`, status);
-    const entries = await page.$$eval("nav.toc li", (lis) => lis.filter((li) => !li.hidden).length);
+    const entries = await page.$$eval("nav.toc li[data-for]", (lis) => lis.filter((li) => !li.hidden).length);
     check(entries === shown.length, `${entry.name}: the contents follow the filter`, { entries, shown: shown.length });
   }
 

@@ -10,7 +10,7 @@ pub enum Level {
 }
 
 impl config_core::SettingValue for Level {
-    const KIND: config_core::meta::Kind = config_core::meta::Kind::Custom;
+    const TYPE: config_core::meta::ValueType = config_core::meta::ValueType::of(config_core::meta::Kind::Custom);
     type Inner = Level;
     fn parse(text: &str, _: &'static config_core::meta::SettingMeta) -> Result<Self, config_core::Reason> {
         match text {

@@ -9,9 +9,9 @@
 #[test]
 fn ui() {
     let t = trybuild::TestCases::new();
-    for topic in [
-        "attr", "env", "default", "shorthand", "deprecated", "validate", "see_also", "shape", "kinds", "nested",
-    ] {
+    for topic in
+        ["attr", "env", "default", "shorthand", "deprecated", "validate", "see_also", "shape", "kinds", "nested"]
+    {
         t.compile_fail(format!("ui/{topic}/*.rs"));
     }
     t.pass("ui/pass/*.rs");

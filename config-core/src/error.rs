@@ -339,12 +339,19 @@ pub enum SetError {
     /// The name is not a setting.
     #[error(transparent)]
     Unknown(#[from] UnknownSetting),
-    /// The value was rejected.
+    /// The value was rejected. Boxed: a problem carries the value and its
+    /// origin, and `Ok` is the common case.
     #[error(transparent)]
-    Invalid(#[from] Problem),
+    Invalid(Box<Problem>),
     /// The setting takes effect only at start, and has been read.
     #[error(transparent)]
     Frozen(#[from] Frozen),
+}
+
+impl From<Problem> for SetError {
+    fn from(problem: Problem) -> Self {
+        SetError::Invalid(Box::new(problem))
+    }
 }
 
 /// A change to a `frozen` setting after it was read.

@@ -73,13 +73,17 @@ pub struct Global<C: Settings> {
     strict: bool,
 }
 
+/// A change callback: its id, the settings it watches (empty: all), and
+/// the function.
+type Callback = (u64, Vec<usize>, Arc<dyn Fn(&Changes) + Send + Sync>);
+
 /// What writers share: the sources to reload from, the values set in code,
 /// and who is listening.
 struct State<C: Settings> {
     builder: Option<Builder<C>>,
     overrides: Vec<(usize, Value, &'static Location<'static>)>,
     subscribers: Vec<Weak<Slot>>,
-    callbacks: Vec<(u64, Vec<usize>, Arc<dyn Fn(&Changes) + Send + Sync>)>,
+    callbacks: Vec<Callback>,
     next_callback: u64,
     first_problems: Vec<Problem>,
 }

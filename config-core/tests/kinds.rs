@@ -26,7 +26,7 @@ pub enum Level {
 }
 
 fn even(n: &u32) -> Result<(), String> {
-    if n % 2 == 0 { Ok(()) } else { Err(format!("{n} is odd")) }
+    if n.is_multiple_of(2) { Ok(()) } else { Err(format!("{n} is odd")) }
 }
 
 fn postgres(url: &str) -> Result<(), String> {
@@ -158,7 +158,7 @@ fn an_empty_value_is_unset_for_every_kind() {
 
 /// The one problem of one bad value.
 fn problem(pairs: &[(&str, &str)]) -> config_core::Problem {
-    let problems = load(pairs).err().expect("rejected");
+    let problems = load(pairs).expect_err("rejected");
     assert_eq!(problems.len(), 1, "{problems}");
     problems.iter().next().unwrap().clone()
 }

@@ -99,7 +99,7 @@ fn the_library_struct_alone_keeps_its_own_prefix() {
     let config = App::from_source(&[("APP_POOL_POOL_SIZE", "7")]).unwrap();
     assert_eq!(config.database.pool_size, 10);
     assert!(
-        matches!(&config.warnings()[..], [Warning::UnknownVariable { variable, .. }] if variable == "APP_POOL_POOL_SIZE")
+        matches!(config.warnings(), [Warning::UnknownVariable { variable, .. }] if variable == "APP_POOL_POOL_SIZE")
     );
 }
 
@@ -147,7 +147,7 @@ fn set_and_get_by_dotted_name() {
 fn a_former_name_still_sets_the_setting_with_a_warning() {
     let config = App::from_source(&[("APP_REPLICA_SIZE", "4")]).unwrap();
     assert_eq!(config.replica.pool_size, 4);
-    match &config.warnings()[..] {
+    match config.warnings() {
         [Warning::Renamed { old, setting, .. }] => {
             assert_eq!((*old, *setting), ("APP_REPLICA_SIZE", "replica.pool_size"))
         }

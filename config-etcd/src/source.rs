@@ -167,7 +167,7 @@ impl Etcd {
         // The task bounds itself; the margin only covers a stalled runtime.
         let outcome = self.background()?.run(limit + Duration::from_millis(500), async move { shared.fetch().await });
         let error = match outcome {
-            Some(Ok(snapshot)) => return Ok(self.shared.install(snapshot)),
+            Some(Ok(snapshot)) => return Ok(self.shared.offer(snapshot)),
             Some(Err(error)) => self.shared.error(error),
             None => self.shared.error(format!("no answer within {limit:?}")),
         };
@@ -249,13 +249,20 @@ impl Shared {
     }
 
     /// Makes `snapshot` the latest unless a later one is already there
-    /// (the watch and a read may race); returns the latest.
-    pub(crate) fn install(&self, snapshot: Snapshot) -> Arc<Snapshot> {
+    /// (a read and the watch may race); returns it.
+    pub(crate) fn offer(&self, snapshot: Snapshot) -> Arc<Snapshot> {
+        let snapshot = Arc::new(snapshot);
         let mut cache = lock(&self.cache);
         if snapshot.revision >= cache.snapshot.revision {
-            cache.snapshot = Arc::new(snapshot);
+            cache.snapshot = Arc::clone(&snapshot);
         }
-        Arc::clone(&cache.snapshot)
+        snapshot
+    }
+
+    /// Makes `snapshot`, read by the watch, the latest: whatever its
+    /// revision, for a store can go back (restored from a backup).
+    pub(crate) fn replace(&self, snapshot: Snapshot) {
+        lock(&self.cache).snapshot = Arc::new(snapshot);
     }
 
     /// Applies one watch response's events (never split across responses:

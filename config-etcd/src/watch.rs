@@ -11,8 +11,9 @@
 //! configuration and reloads still read the last snapshot; the task tries
 //! again after a backoff that doubles up to a bound, and resumes the watch
 //! from the revision after the last one it saw, so that no change is
-//! missed. If etcd has compacted that revision away, it reads every key
-//! afresh instead.
+//! missed. If etcd has compacted that revision away, or is at an earlier
+//! revision than the watch saw (restored from a backup, or a new cluster),
+//! it reads every key afresh instead.
 
 use std::collections::hash_map::RandomState;
 use std::hash::BuildHasher;
@@ -199,15 +200,21 @@ async fn session(
     after_loss: bool,
 ) -> String {
     let mut full_read = shared.revision() == 0;
+    let mut just_read = false;
     loop {
+        if full_read && just_read {
+            // Never two in a row without a pause: the backoff comes first.
+            return "etcd needs every key read afresh again right after a full read".to_owned();
+        }
         if full_read {
             match shared.fetch().await {
-                Ok(snapshot) => drop(shared.install(snapshot)),
+                Ok(snapshot) => shared.replace(snapshot),
                 Err(error) => return error,
             }
             state.full_read();
             let _ = reload.send(());
         }
+        just_read = std::mem::take(&mut full_read);
         let start = shared.revision() + 1;
         let mut stream = match within(shared.options.timeout, async {
             let mut client = shared.client().await?;
@@ -239,6 +246,14 @@ async fn session(
                     "" => "etcd canceled the watch".to_owned(),
                     reason => format!("etcd canceled the watch: {reason}"),
                 };
+            }
+            let behind = response.header().is_some_and(|h| h.revision() < start - 1);
+            if response.created() && behind {
+                // A store behind what was seen (restored from a backup, or
+                // a new cluster) would give no event until it caught up.
+                log::warn!("{}: etcd is at an earlier revision than seen: reading every key afresh", shared.store);
+                full_read = true;
+                break;
             }
             if response.created() {
                 state.established(shared, after_loss);

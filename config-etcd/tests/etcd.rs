@@ -420,6 +420,33 @@ fn a_compaction_past_the_revision_to_resume_from_reads_every_key_afresh() {
 }
 
 #[test]
+fn a_store_at_an_earlier_revision_than_seen_is_read_afresh() {
+    static FLEET: Global<Fleet> = Global::new();
+    let mut server = EtcdServer::start("rewound");
+    let mut writer = Writer::connect(&server.endpoint());
+    for workers in 1..=20 {
+        writer.put("/apps/rewound/workers", workers.to_string());
+    }
+    let etcd = Etcd::new(server.endpoint(), "/apps/rewound/")
+        .timeout(Duration::from_millis(500))
+        .backoff(Duration::from_millis(100), Duration::from_millis(200));
+    FLEET.init(Fleet::builder().provider(etcd.clone())).unwrap();
+    let (watch, _outcomes) = watch_into(&FLEET, &etcd);
+    assert!(eventually(Duration::from_secs(5), || watch.status().connected));
+    assert_eq!((FLEET.get().workers, watch.status().revision), (20, 21));
+
+    // A new cluster on the same address: its revisions start over, below
+    // the one the watch would resume from.
+    server.restart_empty();
+    let mut writer = Writer::connect(&server.endpoint());
+    writer.put("/apps/rewound/database/pool_size", "30");
+    let arrived = eventually(Duration::from_secs(10), || FLEET.get().database.pool_size == 30);
+    assert!(arrived, "{:?} {:?}", FLEET.get().values(), watch.status());
+    assert_eq!(FLEET.get().workers, 4, "a key the new store lacks is gone");
+    assert_eq!(watch.status().full_reads, 1);
+}
+
+#[test]
 fn a_secret_from_etcd_is_redacted_in_errors_explain_and_debug() {
     static FLEET: Global<Fleet> = Global::new();
     let server = EtcdServer::start("secret");

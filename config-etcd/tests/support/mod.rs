@@ -65,6 +65,14 @@ impl EtcdServer {
         assert!(self.spawn(), "etcd did not restart: {}", self.log());
     }
 
+    /// Starts the server again, with the same ports and no data: a new
+    /// cluster, whose revisions start over.
+    pub fn restart_empty(&mut self) {
+        self.kill();
+        let _ = std::fs::remove_dir_all(self.dir.join("data"));
+        assert!(self.spawn(), "etcd did not restart: {}", self.log());
+    }
+
     /// The server's log.
     pub fn log(&self) -> String {
         std::fs::read_to_string(self.dir.join("etcd.log")).unwrap_or_default()

@@ -177,14 +177,21 @@ impl<C: Settings> Builder<C> {
         let layers: Vec<&dyn Layer> = entries.iter().map(|e| &*e.layer).collect();
         let mut report = Loaded::<C>::run(&layers, self.unknown != Unknown::Ignore);
         report.sources.append(&mut sources);
-        report.warnings.extend(skipped.into_iter().map(Warning::SourceSkipped));
+        for error in skipped {
+            let warning = Warning::SourceSkipped(error);
+            log::warn!("{warning}");
+            report.warnings.push(warning);
+        }
         if self.unknown == Unknown::Error {
             let (unknown, rest) = report.warnings.drain(..).partition(is_unknown_name);
             report.unknown = unknown;
             report.warnings = rest;
         }
         let entries: Arc<[LayerEntry]> = entries.into();
-        report.settings = report.settings.map(|loaded| loaded.with_sources(Sources::Layers(entries)));
+        // The loaded value carries the same warnings as the report: a
+        // skipped source is worth a word after a plain `load()` too.
+        let warnings = report.warnings.clone();
+        report.settings = report.settings.map(|loaded| loaded.with_sources(Sources::Layers(entries), warnings));
         report
     }
 

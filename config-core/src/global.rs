@@ -14,7 +14,7 @@ use arc_swap::cache::Cache;
 
 use crate::Settings;
 use crate::builder::Builder;
-use crate::error::{Frozen, Problem, Problems, SetError, UnknownSetting};
+use crate::error::{Frozen, Problem, Problems, SetError, UnknownSetting, Warning};
 use crate::explain::Explanation;
 use crate::loaded::{Loaded, index_of};
 use crate::origin::Origin;
@@ -328,8 +328,10 @@ impl<C: Settings> Global<C> {
                 refused.push(Frozen { setting: &schema.leaves[index].path, read_at });
             }
         }
+        let warnings = loaded.warnings().to_vec();
         let mut changes = self.publish(state, &current, loaded);
         changes.refused = refused;
+        changes.warnings = warnings;
         changes
     }
 
@@ -521,7 +523,7 @@ fn diff<C: Settings>(old: &Loaded<C>, new: &Loaded<C>, version: u64) -> Changes 
             new: new.origin_at(i).clone(),
         })
         .collect();
-    Changes { version, changed, refused: Vec::new() }
+    Changes { version, changed, ..Changes::default() }
 }
 
 /// What one change published.
@@ -533,6 +535,9 @@ pub struct Changes {
     pub changed: Vec<Change>,
     /// Frozen settings a reload would have changed, kept as they were.
     pub refused: Vec<Frozen>,
+    /// What the reload found worth a word (unknown names, deprecated
+    /// settings in use, optional sources skipped); also logged.
+    pub warnings: Vec<Warning>,
 }
 
 impl Changes {
@@ -561,6 +566,7 @@ impl Changes {
             }
         }
         self.refused.extend(later.refused.iter().cloned());
+        self.warnings.clone_from(&later.warnings);
     }
 }
 

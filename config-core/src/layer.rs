@@ -26,7 +26,7 @@ use crate::value::Value;
 /// |---|---|---|
 /// | 0 | the setting's default | (always) |
 /// | 1 | configuration files, key-per-file directories | `file`, `optional_file`, `dir` |
-/// | 2 | a configuration store (etcd) | `layer` (the `config-etcd` crate) |
+/// | 2 | a configuration store (etcd) | `provider` (the `config-etcd` crate) |
 /// | 3 | `.env` files | `dotenv` |
 /// | 4 | the process environment | `env`, `source` |
 /// | 5 | the command line | `args` (the `config-cli` crate) |

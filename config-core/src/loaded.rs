@@ -149,8 +149,9 @@ impl<C: Settings> Loaded<C> {
     }
 
     /// Keeps the layers the configuration was loaded from, for `explain`.
-    pub(crate) fn with_sources(mut self, sources: Sources) -> Self {
+    pub(crate) fn with_sources(mut self, sources: Sources, warnings: Vec<Warning>) -> Self {
         self.sources = sources;
+        self.warnings = warnings;
         self
     }
 

@@ -153,3 +153,32 @@ fn a_reader_sees_each_change() {
     LIVE.set("timeout", "2s").unwrap();
     assert_eq!(reader.get().timeout, Duration::from_secs(2));
 }
+
+#[test]
+fn a_reload_says_what_it_found_worth_a_word() {
+    static LIVE: Global<Live> = Global::new();
+    let file = File::new("warnings", "verbose = true\n");
+    LIVE.init(Live::builder().file(&file.0)).unwrap();
+    file.write("verbose = true\ntimout = \"5s\"\n");
+    let changes = LIVE.reload().unwrap();
+    assert!(changes.is_empty(), "{changes}");
+    match changes.warnings.as_slice() {
+        [config_core::Warning::UnknownKey { key, suggestion, .. }] => {
+            assert_eq!((key.as_str(), *suggestion), ("timout", Some("timeout")));
+        }
+        other => panic!("expected one unknown key, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_optional_source_that_cannot_be_read_is_a_warning_of_the_loaded_settings() {
+    // A directory where a file is expected cannot be read as one.
+    let dir = std::env::temp_dir().join(format!("config-core-live-not-a-file-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let loaded = Live::builder().optional_provider(config_core::TomlFile::required(&dir)).load().unwrap();
+    let _ = fs::remove_dir(&dir);
+    match loaded.warnings() {
+        [config_core::Warning::SourceSkipped(error)] => assert!(error.place.contains("config-core-live-not-a-file")),
+        other => panic!("expected the skipped file, got {other:?}"),
+    }
+}

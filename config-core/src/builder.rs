@@ -115,8 +115,9 @@ impl<C: Settings> Builder<C> {
     }
 
     /// The process environment.
-    pub fn env(self) -> Self {
-        self.provider(EnvProvider)
+    pub fn env(mut self) -> Self {
+        self.providers.push((EnvProvider::shared(), true));
+        self
     }
 
     /// A set of named values in place of the process environment (for
@@ -173,10 +174,9 @@ impl<C: Settings> Builder<C> {
     /// Loads, keeping going past problems: each rejected value gives way to
     /// the next source's or the default, and the report lists them all.
     pub fn load_report(&self) -> Report<C> {
-        let (entries, mut sources, skipped) = self.read();
-        let layers: Vec<&dyn Layer> = entries.iter().map(|e| &*e.layer).collect();
-        let mut report = Loaded::<C>::run(&layers, self.unknown != Unknown::Ignore);
-        report.sources.append(&mut sources);
+        let Read { entries, mut errors, skipped } = self.read();
+        let mut report = entries.with_layers(|layers| Loaded::<C>::run(layers, self.unknown != Unknown::Ignore));
+        report.sources.append(&mut errors);
         for error in skipped {
             let warning = Warning::SourceSkipped(error);
             log::warn!("{warning}");
@@ -187,28 +187,33 @@ impl<C: Settings> Builder<C> {
             report.unknown = unknown;
             report.warnings = rest;
         }
-        let entries: Arc<[LayerEntry]> = entries.into();
         // The loaded value carries the same warnings as the report: a
         // skipped source is worth a word after a plain `load()` too.
         let warnings = report.warnings.clone();
-        report.settings = report.settings.map(|loaded| loaded.with_sources(Sources::Layers(entries), warnings));
+        if let Some(loaded) = &mut report.settings {
+            loaded.set_sources(entries.into_sources(), warnings);
+        }
         report
     }
 
-    /// Reads every source, lowest rank first: the layers, the sources that
-    /// failed, and the optional ones skipped.
-    fn read(&self) -> (Vec<LayerEntry>, Vec<SourceError>, Vec<SourceError>) {
-        let mut providers: Vec<&(Arc<dyn Provider>, bool)> = self.providers.iter().collect();
-        providers.sort_by_key(|(p, _)| p.rank());
-        let (mut entries, mut errors, mut skipped) = (Vec::new(), Vec::new(), Vec::new());
-        for (provider, required) in providers {
-            match provider.read() {
-                Ok(layer) => entries.push(LayerEntry { name: provider.describe(), layer }),
-                Err(error) if *required => errors.push(error),
-                Err(error) => skipped.push(error),
+    /// Reads every source, lowest rank first (in the order added within a
+    /// rank): the layers, the sources that failed, and the optional ones
+    /// skipped.
+    fn read(&self) -> Read {
+        let mut read = Read { entries: Entries::None, errors: Vec::new(), skipped: Vec::new() };
+        let mut done: Option<Rank> = None;
+        // A handful of sources: a pass per rank sorts them without allocating.
+        while let Some(rank) = self.providers.iter().map(|(p, _)| p.rank()).filter(|r| done < Some(*r)).min() {
+            for (provider, required) in self.providers.iter().filter(|(p, _)| p.rank() == rank) {
+                match provider.read() {
+                    Ok(layer) => read.entries.push(LayerEntry { provider: Arc::clone(provider), layer }),
+                    Err(error) if *required => read.errors.push(error),
+                    Err(error) => read.skipped.push(error),
+                }
             }
+            done = Some(rank);
         }
-        (entries, errors, skipped)
+        read
     }
 
     /// The files and directories the sources read, to watch for changes.
@@ -219,6 +224,51 @@ impl<C: Settings> Builder<C> {
     /// The ranks of the sources, for tests and tools.
     pub fn ranks(&self) -> Vec<Rank> {
         self.providers.iter().map(|(p, _)| p.rank()).collect()
+    }
+}
+
+/// What reading the sources gave.
+struct Read {
+    entries: Entries,
+    errors: Vec<SourceError>,
+    skipped: Vec<SourceError>,
+}
+
+/// The layers read, lowest rank first: one, the usual case, kept without
+/// allocating.
+enum Entries {
+    None,
+    One(LayerEntry),
+    Many(Vec<LayerEntry>),
+}
+
+impl Entries {
+    fn push(&mut self, entry: LayerEntry) {
+        *self = match std::mem::replace(self, Entries::None) {
+            Entries::None => Entries::One(entry),
+            Entries::One(first) => Entries::Many(vec![first, entry]),
+            Entries::Many(mut all) => {
+                all.push(entry);
+                Entries::Many(all)
+            }
+        };
+    }
+
+    /// Calls `f` with the layers.
+    fn with_layers<R>(&self, f: impl FnOnce(&[&dyn Layer]) -> R) -> R {
+        match self {
+            Entries::None => f(&[]),
+            Entries::One(entry) => f(&[&*entry.layer]),
+            Entries::Many(all) => f(&all.iter().map(|e| &*e.layer).collect::<Vec<_>>()),
+        }
+    }
+
+    fn into_sources(self) -> Sources {
+        match self {
+            Entries::None => Sources::Layers(Arc::new([])),
+            Entries::One(entry) => Sources::One(entry),
+            Entries::Many(all) => Sources::Layers(all.into()),
+        }
     }
 }
 

@@ -76,7 +76,7 @@ pub(crate) fn explain<C: Settings>(loaded: &Loaded<C>, index: usize) -> Explanat
     let leaf = &schema.leaves[index];
     let setting = leaf.setting;
     let notation = C::META.notation;
-    let current = loaded.origin_at(index).clone();
+    let current = loaded.origin_at(index);
     let mut steps = Vec::new();
     let mut winner_found = false;
     if let Origin::Code { .. } = current {
@@ -94,7 +94,9 @@ pub(crate) fn explain<C: Settings>(loaded: &Loaded<C>, index: usize) -> Explanat
     let layers: Vec<(String, &dyn Layer)> = match loaded.sources() {
         Sources::Unknown => Vec::new(),
         Sources::ProcessEnv => vec![("environment".to_owned(), &env_layer as &dyn Layer)],
-        Sources::Layers(list) => list.iter().rev().map(|e: &LayerEntry| (e.name.clone(), &*e.layer)).collect(),
+        Sources::One(_) | Sources::Layers(_) => {
+            loaded.sources().entries().iter().rev().map(|e: &LayerEntry| (e.provider.describe(), &*e.layer)).collect()
+        }
     };
     for (name, layer) in layers {
         for_each_key(leaf, |key, alias| {

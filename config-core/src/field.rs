@@ -6,12 +6,14 @@ use std::ffi::OsStr;
 use std::fmt::Display;
 use std::marker::PhantomData;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
+use crate::Settings;
 use crate::error::Reason;
 use crate::layer::Raw;
 use crate::meta::{Check, Kind, SettingMeta};
 use crate::parse;
-use crate::value::{Lit, SettingValue, Value, mismatch};
+use crate::value::{Lit, Sealed, SettingValue, Value, mismatch};
 
 /// A user validator, called with the value (the `T` of an `Option<T>`).
 pub type Validate<I> = fn(&I) -> Result<(), String>;
@@ -42,6 +44,16 @@ pub trait Codec<T>: Sync + 'static {
             Lit::Str(text) => Self::parse(text, setting),
             other => Self::from_value(other.to_value(), setting),
         }
+    }
+    /// The value of a literal default, and whether reading it again would
+    /// give the same value (then it is read once per process).
+    fn from_lit_once(lit: Lit, setting: &'static SettingMeta) -> Result<(T, bool), Reason> {
+        Self::from_lit(lit, setting).map(|value| (value, false))
+    }
+    /// Whether the value owns nothing (see `SettingValue::__is_plain`).
+    #[doc(hidden)]
+    fn is_plain(_: &T, _: Sealed) -> bool {
+        false
     }
 }
 
@@ -74,6 +86,14 @@ impl<T: SettingValue> Codec<T> for Native {
 
     fn from_lit(lit: Lit, setting: &'static SettingMeta) -> Result<T, Reason> {
         T::__from_lit(lit, setting)
+    }
+
+    fn from_lit_once(lit: Lit, setting: &'static SettingMeta) -> Result<(T, bool), Reason> {
+        T::__from_lit_once(lit, setting)
+    }
+
+    fn is_plain(value: &T, sealed: Sealed) -> bool {
+        value.__is_plain(sealed)
     }
 }
 
@@ -147,7 +167,21 @@ impl<T, K: Codec<T>> Codec<Option<T>> for OptionOf<K> {
     }
 
     fn from_lit(lit: Lit, setting: &'static SettingMeta) -> Result<Option<T>, Reason> {
-        K::from_lit(lit, setting).map(Some)
+        match lit {
+            Lit::None => Ok(None),
+            lit => K::from_lit(lit, setting).map(Some),
+        }
+    }
+
+    fn from_lit_once(lit: Lit, setting: &'static SettingMeta) -> Result<(Option<T>, bool), Reason> {
+        match lit {
+            Lit::None => Ok((None, true)),
+            lit => K::from_lit_once(lit, setting).map(|(value, once)| (Some(value), once)),
+        }
+    }
+
+    fn is_plain(value: &Option<T>, sealed: Sealed) -> bool {
+        value.as_ref().is_none_or(|value| K::is_plain(value, sealed))
     }
 }
 
@@ -203,96 +237,399 @@ impl<T, K: Codec<T>> Codec<Vec<T>> for ListOf<K> {
     }
 }
 
-/// One field of a settings struct, typed: how to reach it, build its
-/// default and validate it. The derive emits one `static` of these per
-/// field; everything done to a field is done through it, by generic code.
-pub struct Field<C, T, K: Codec<T> = Native> {
-    /// The field.
-    pub get: fn(&C) -> &T,
-    /// The field, to change it.
-    pub get_mut: fn(&mut C) -> &mut T,
-    /// Builds its default.
-    pub default: MakeDefault<T>,
-    /// The user's validator, or [`no_validator`].
-    pub validate: Validate<K::Inner>,
-    /// How its values are read.
-    pub codec: PhantomData<K>,
+/// How a field gets its value when no source gives one.
+pub enum DefaultOf<T> {
+    /// A literal (`default = 0.5`, `default = ["a", "b"]`), read by the
+    /// field's codec. A literal that reads the same every time (see
+    /// [`Codec::from_lit_once`]) is read and checked once per process.
+    Lit(Lit),
+    /// Built by a function: an expression default, or the type's
+    /// `Default`.
+    Make(MakeDefault<T>),
+    /// `required`: there is none.
+    Required,
 }
 
-/// The validator of a field that has none.
-pub fn no_validator<T: ?Sized>(_: &T) -> Result<(), String> {
-    Ok(())
+/// One field of a settings struct, typed: how its default is built and
+/// its value validated. The derive emits one `static` of these per field,
+/// and a [`Slot`] that says where the field is; everything done to a field
+/// is done through them, by generic code (one instance per field *type*).
+pub struct Field<T, K: Codec<T> = Native> {
+    default: DefaultOf<T>,
+    validate: Option<Validate<K::Inner>>,
+    /// The literal default, once read and checked.
+    once: OnceLock<T>,
+    codec: PhantomData<K>,
 }
 
-/// A [`Field`] of any type: one per setting, for `set`, `get`, `update`,
-/// `explain` and reload by name.
-pub trait FieldOps<C>: Sync {
+impl<T, K: Codec<T>> Field<T, K> {
+    /// A field with this default and validator.
+    pub const fn new(default: DefaultOf<T>, validate: Option<Validate<K::Inner>>) -> Self {
+        Field { default, validate, once: OnceLock::new(), codec: PhantomData }
+    }
+}
+
+impl<T: Clone + PartialEq + Send + Sync + 'static, K: Codec<T>> Field<T, K> {
+    /// The value of a raw value, checked: `None` when it is empty and an
+    /// empty value means "unset".
+    fn parse(&self, raw: &Raw<'_>, setting: &'static SettingMeta) -> Result<Option<T>, Reason> {
+        let value = parse_raw::<T, K>(raw, setting)?;
+        if let Some(value) = &value {
+            accept::<T, K>(value, setting, self.validate)?;
+        }
+        Ok(value)
+    }
+
+    /// The default, checked.
+    fn default_value(&self, setting: &'static SettingMeta) -> Result<T, Reason> {
+        let value = match &self.default {
+            DefaultOf::Lit(lit) => match self.once.get() {
+                Some(value) => value.clone(),
+                None => {
+                    let (value, same_every_time) = K::from_lit_once(*lit, setting)?;
+                    builtin_checks::<T, K>(&value, setting)?;
+                    if same_every_time {
+                        let _ = self.once.set(value.clone());
+                    }
+                    value
+                }
+            },
+            DefaultOf::Make(make) => {
+                let value = make(setting)?;
+                builtin_checks::<T, K>(&value, setting)?;
+                value
+            }
+            DefaultOf::Required => return Err(Reason::new("the setting is required and has no default")),
+        };
+        // A validator may look beyond the value (a file that must exist),
+        // so it runs at every load, on a remembered default too.
+        validate::<T, K>(&value, self.validate)?;
+        Ok(value)
+    }
+}
+
+/// What generic code does to one field, with the field's type erased: the
+/// field is reached through a pointer into its struct (see [`Slot`]).
+///
+/// # Safety
+///
+/// Every method taking a pointer requires it to point to a field of the
+/// implementing type's `T` (initialised, except `load`'s `out`), valid for
+/// the access (reads through `*const`, writes through `*mut`).
+pub trait FieldOps: Sync {
+    /// Parses and checks a raw value, and writes it to `out` (uninitialised)
+    /// if given: `Ok(false)`, writing nothing, when it is empty and an empty
+    /// value means "unset".
+    unsafe fn parse_into(
+        &self,
+        raw: &Raw<'_>,
+        setting: &'static SettingMeta,
+        out: Option<*mut u8>,
+    ) -> Result<bool, Reason>;
+    /// Builds and checks the default, and writes it to `out`
+    /// (uninitialised).
+    unsafe fn default_into(&self, setting: &'static SettingMeta, out: *mut u8) -> Result<(), Reason>;
+    /// Writes the default's bytes to `out` (unaligned), if every load
+    /// gives the field this very value and it owns nothing (a copy of its
+    /// bytes is then the value): a default that is read once, is
+    /// plain, and has no validator to run. Says whether it wrote.
+    unsafe fn plain_default(&self, setting: &'static SettingMeta, out: *mut u8) -> bool;
     /// Converts, validates and stores a value; on error the field is unchanged.
-    fn set(&self, values: &mut C, value: Value, setting: &'static SettingMeta) -> Result<(), Reason>;
+    unsafe fn set(&self, field: *mut u8, value: Value, setting: &'static SettingMeta) -> Result<(), Reason>;
     /// Parses and checks a raw value without storing it: `Ok(false)` when
     /// it is empty and an empty value means "unset".
     fn check_raw(&self, raw: &Raw<'_>, setting: &'static SettingMeta) -> Result<bool, Reason>;
     /// Restores the default.
-    fn reset(&self, values: &mut C, setting: &'static SettingMeta) -> Result<(), Reason>;
+    unsafe fn reset(&self, field: *mut u8, setting: &'static SettingMeta) -> Result<(), Reason>;
     /// The current value.
-    fn get(&self, values: &C) -> Value;
-    /// Whether the field of `new` differs from `old`'s, after checking it.
-    fn check(&self, new: &C, old: &C, setting: &'static SettingMeta) -> Result<bool, Reason>;
-    /// Whether the field has the same value in both.
-    fn same(&self, a: &C, b: &C) -> bool;
-    /// Copies the field's value from `from` to `to`.
-    fn copy(&self, from: &C, to: &mut C);
-    /// The field's address and size in `values`, to tell which field a
-    /// reference points into.
-    fn span(&self, values: &C) -> (usize, usize);
+    unsafe fn get(&self, field: *const u8) -> Value;
+    /// Whether the field at `new` differs from the one at `old`, after
+    /// checking it.
+    unsafe fn check(&self, new: *const u8, old: *const u8, setting: &'static SettingMeta) -> Result<bool, Reason>;
+    /// Whether the two fields hold the same value.
+    unsafe fn same(&self, a: *const u8, b: *const u8) -> bool;
+    /// Copies the value at `from` over the one at `to`.
+    unsafe fn copy(&self, from: *const u8, to: *mut u8);
+    /// Drops the value.
+    unsafe fn drop_in_place(&self, field: *mut u8);
+    /// The size of the field's type.
+    fn size(&self) -> usize;
 }
 
-impl<C: 'static, T: Clone + PartialEq + Send + Sync + 'static, K: Codec<T>> FieldOps<C> for Field<C, T, K> {
-    fn set(&self, values: &mut C, value: Value, setting: &'static SettingMeta) -> Result<(), Reason> {
+impl<T: Clone + PartialEq + Send + Sync + 'static, K: Codec<T>> FieldOps for Field<T, K> {
+    unsafe fn parse_into(
+        &self,
+        raw: &Raw<'_>,
+        setting: &'static SettingMeta,
+        out: Option<*mut u8>,
+    ) -> Result<bool, Reason> {
+        let Some(value) = self.parse(raw, setting)? else { return Ok(false) };
+        if let Some(out) = out {
+            // SAFETY: `out` points to an uninitialised `T` (the trait's contract).
+            unsafe { out.cast::<T>().write(value) };
+        }
+        Ok(true)
+    }
+
+    unsafe fn default_into(&self, setting: &'static SettingMeta, out: *mut u8) -> Result<(), Reason> {
+        // The usual case, kept short: a default read before, no validator.
+        if let (Some(value), None) = (self.once.get(), self.validate) {
+            // SAFETY: `out` points to an uninitialised `T` (the trait's contract).
+            unsafe { out.cast::<T>().write(value.clone()) };
+            return Ok(());
+        }
+        let value = self.default_value(setting)?;
+        // SAFETY: `out` points to an uninitialised `T` (the trait's contract).
+        unsafe { out.cast::<T>().write(value) };
+        Ok(())
+    }
+
+    unsafe fn plain_default(&self, setting: &'static SettingMeta, out: *mut u8) -> bool {
+        if self.validate.is_some() || !matches!(self.default, DefaultOf::Lit(_)) {
+            return false;
+        }
+        if self.once.get().is_none() {
+            // Remembered if it reads the same every time.
+            let _ = self.default_value(setting);
+        }
+        match self.once.get() {
+            Some(value) if K::is_plain(value, Sealed) => {
+                // SAFETY: `out` has room for a `T` (the trait's contract);
+                // the bytes of a plain value are a value.
+                unsafe { std::ptr::copy_nonoverlapping(std::ptr::from_ref(value).cast::<u8>(), out, size_of::<T>()) };
+                true
+            }
+            _ => false,
+        }
+    }
+
+    unsafe fn set(&self, field: *mut u8, value: Value, setting: &'static SettingMeta) -> Result<(), Reason> {
         let new = K::from_value(value, setting)?;
         accept::<T, K>(&new, setting, self.validate)?;
-        *(self.get_mut)(values) = new;
+        // SAFETY: `field` points to a `T` (the trait's contract).
+        unsafe { *field.cast::<T>() = new };
         Ok(())
     }
 
     fn check_raw(&self, raw: &Raw<'_>, setting: &'static SettingMeta) -> Result<bool, Reason> {
-        match parse_raw::<T, K>(raw, setting)? {
-            Some(value) => accept::<T, K>(&value, setting, self.validate).map(|()| true),
-            None => Ok(false),
-        }
+        self.parse(raw, setting).map(|value| value.is_some())
     }
 
-    fn reset(&self, values: &mut C, setting: &'static SettingMeta) -> Result<(), Reason> {
-        let new = (self.default)(setting)?;
-        accept::<T, K>(&new, setting, self.validate)?;
-        *(self.get_mut)(values) = new;
+    unsafe fn reset(&self, field: *mut u8, setting: &'static SettingMeta) -> Result<(), Reason> {
+        let new = self.default_value(setting)?;
+        // SAFETY: `field` points to a `T` (the trait's contract).
+        unsafe { *field.cast::<T>() = new };
         Ok(())
     }
 
-    fn get(&self, values: &C) -> Value {
-        K::to_value((self.get)(values))
+    unsafe fn get(&self, field: *const u8) -> Value {
+        // SAFETY: `field` points to a `T` (the trait's contract).
+        K::to_value(unsafe { &*field.cast::<T>() })
     }
 
-    fn check(&self, new: &C, old: &C, setting: &'static SettingMeta) -> Result<bool, Reason> {
-        let new = (self.get)(new);
-        if new == (self.get)(old) {
+    unsafe fn check(&self, new: *const u8, old: *const u8, setting: &'static SettingMeta) -> Result<bool, Reason> {
+        // SAFETY: both point to a `T` (the trait's contract).
+        let (new, old) = unsafe { (&*new.cast::<T>(), &*old.cast::<T>()) };
+        if new == old {
             return Ok(false);
         }
         accept::<T, K>(new, setting, self.validate).map(|()| true)
     }
 
-    fn same(&self, a: &C, b: &C) -> bool {
-        (self.get)(a) == (self.get)(b)
+    unsafe fn same(&self, a: *const u8, b: *const u8) -> bool {
+        // SAFETY: both point to a `T` (the trait's contract).
+        unsafe { *a.cast::<T>() == *b.cast::<T>() }
     }
 
-    fn copy(&self, from: &C, to: &mut C) {
-        (self.get_mut)(to).clone_from((self.get)(from));
+    unsafe fn copy(&self, from: *const u8, to: *mut u8) {
+        // SAFETY: both point to a `T` (the trait's contract).
+        unsafe { (*to.cast::<T>()).clone_from(&*from.cast::<T>()) };
     }
 
-    fn span(&self, values: &C) -> (usize, usize) {
-        let field = (self.get)(values);
-        (std::ptr::from_ref(field).addr(), size_of::<T>())
+    unsafe fn drop_in_place(&self, field: *mut u8) {
+        // SAFETY: `field` points to a `T` (the trait's contract).
+        unsafe { std::ptr::drop_in_place(field.cast::<T>()) };
     }
+
+    fn size(&self) -> usize {
+        size_of::<T>()
+    }
+}
+
+/// Where a setting is in a struct `C`, and its operations: the entry of a
+/// struct's table.
+#[repr(transparent)]
+pub struct Slot<C> {
+    raw: RawSlot,
+    _struct: PhantomData<fn(&C)>,
+}
+
+/// A [`Slot`] without its struct's type, for the loading loop (written once
+/// for every struct).
+#[derive(Clone, Copy)]
+pub(crate) struct RawSlot {
+    pub(crate) offset: usize,
+    pub(crate) ops: &'static dyn FieldOps,
+}
+
+impl<C> Clone for Slot<C> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<C> Copy for Slot<C> {}
+
+impl<C> Slot<C> {
+    /// The slot of a field of type `T` at `offset` in `C`. Rejects, when
+    /// evaluated (at compile time in a table), a field the offset cannot
+    /// reach by reference: a `#[repr(packed)]` struct's.
+    ///
+    /// # Safety
+    ///
+    /// `offset` is the offset in `C` of a field of type `T`.
+    pub const unsafe fn new<T, K>(offset: usize, field: &'static Field<T, K>) -> Self
+    where
+        T: Clone + PartialEq + Send + Sync + 'static,
+        K: Codec<T>,
+        C: Sized,
+    {
+        assert!(
+            offset % align_of::<T>() == 0 && align_of::<C>() >= align_of::<T>(),
+            "a settings struct cannot be `#[repr(packed)]`"
+        );
+        Slot { raw: RawSlot { offset, ops: field }, _struct: PhantomData }
+    }
+
+    /// This slot of a group that sits at `offset` in its parent `P`.
+    ///
+    /// # Safety
+    ///
+    /// `offset` is the offset in `P` of a field of type `C`.
+    pub(crate) unsafe fn within<P>(self, offset: usize) -> Slot<P> {
+        Slot { raw: RawSlot { offset: offset + self.raw.offset, ops: self.raw.ops }, _struct: PhantomData }
+    }
+
+    pub(crate) fn as_raw(&self) -> &RawSlot {
+        &self.raw
+    }
+
+    pub(crate) fn raw(slots: &[Slot<C>]) -> &[RawSlot] {
+        // SAFETY: `Slot<C>` is a transparent `RawSlot`.
+        unsafe { &*(std::ptr::from_ref(slots) as *const [RawSlot]) }
+    }
+
+    fn at(&self, values: &C) -> *const u8 {
+        // In bounds: the offset is a field's (`new`'s contract).
+        std::ptr::from_ref(values).cast::<u8>().wrapping_add(self.raw.offset)
+    }
+
+    fn at_mut(&self, values: &mut C) -> *mut u8 {
+        std::ptr::from_mut(values).cast::<u8>().wrapping_add(self.raw.offset)
+    }
+
+    /// Converts, validates and stores a value; on error the field is unchanged.
+    pub fn set(&self, values: &mut C, value: Value, setting: &'static SettingMeta) -> Result<(), Reason> {
+        // SAFETY: the slot's field is at its offset (`new`'s contract).
+        unsafe { self.raw.ops.set(self.at_mut(values), value, setting) }
+    }
+
+    /// Parses and checks a raw value without storing it: `Ok(false)` when
+    /// it is empty and an empty value means "unset".
+    pub fn check_raw(&self, raw: &Raw<'_>, setting: &'static SettingMeta) -> Result<bool, Reason> {
+        self.raw.ops.check_raw(raw, setting)
+    }
+
+    /// Restores the default.
+    pub fn reset(&self, values: &mut C, setting: &'static SettingMeta) -> Result<(), Reason> {
+        // SAFETY: as in `set`.
+        unsafe { self.raw.ops.reset(self.at_mut(values), setting) }
+    }
+
+    /// The current value.
+    pub fn get(&self, values: &C) -> Value {
+        // SAFETY: as in `set`.
+        unsafe { self.raw.ops.get(self.at(values)) }
+    }
+
+    /// Whether the field of `new` differs from `old`'s, after checking it.
+    pub fn check(&self, new: &C, old: &C, setting: &'static SettingMeta) -> Result<bool, Reason> {
+        // SAFETY: as in `set`.
+        unsafe { self.raw.ops.check(self.at(new), self.at(old), setting) }
+    }
+
+    /// Whether the field has the same value in both.
+    pub fn same(&self, a: &C, b: &C) -> bool {
+        // SAFETY: as in `set`.
+        unsafe { self.raw.ops.same(self.at(a), self.at(b)) }
+    }
+
+    /// Copies the field's value from `from` to `to`.
+    pub fn copy(&self, from: &C, to: &mut C) {
+        // SAFETY: as in `set`.
+        unsafe { self.raw.ops.copy(self.at(from), self.at_mut(to)) }
+    }
+
+    /// The field's address and size in `values`, to tell which field a
+    /// reference points into.
+    pub fn span(&self, values: &C) -> (usize, usize) {
+        (self.at(values).addr(), self.raw.ops.size())
+    }
+}
+
+/// A struct's fields, as the derive lists them: the table the generic code
+/// loads, reads and changes the struct through.
+pub struct Table<C: 'static> {
+    pub(crate) fields: &'static [Slot<C>],
+    pub(crate) groups: &'static [GroupSlot<C>],
+    pub(crate) complete: bool,
+}
+
+impl<C> Table<C> {
+    /// The table of a struct whose settings are `fields` and whose nested
+    /// groups are `groups`.
+    ///
+    /// # Safety
+    ///
+    /// `fields` and `groups` together hold every field of `C`, each once.
+    pub const unsafe fn new(fields: &'static [Slot<C>], groups: &'static [GroupSlot<C>]) -> Self {
+        Table { fields, groups, complete: true }
+    }
+
+    /// The table of a struct whose derive failed (emitted only beside
+    /// compile errors): loading it panics.
+    pub const fn unusable() -> Self {
+        Table { fields: &[], groups: &[], complete: false }
+    }
+}
+
+/// A field of `P` whose type is a settings struct: its settings are `P`'s
+/// too.
+pub struct GroupSlot<P: 'static> {
+    offset: usize,
+    slots: fn(usize) -> Vec<Slot<P>>,
+}
+
+impl<P> GroupSlot<P> {
+    /// The group of type `G` at `offset` in `P`.
+    ///
+    /// # Safety
+    ///
+    /// `offset` is the offset in `P` of a field of type `G`.
+    pub const unsafe fn new<G: Settings>(offset: usize) -> Self {
+        GroupSlot { offset, slots: group_slots::<P, G> }
+    }
+
+    /// The group's settings, as slots of `P`.
+    pub(crate) fn slots(&self) -> Vec<Slot<P>> {
+        (self.slots)(self.offset)
+    }
+}
+
+/// The slots of a group `G` at `offset` in `P`.
+fn group_slots<P, G: Settings>(offset: usize) -> Vec<Slot<P>> {
+    // SAFETY: `GroupSlot::new`'s contract: a `G` sits at `offset`.
+    G::__schema().ops.iter().map(|slot| unsafe { slot.within(offset) }).collect()
 }
 
 /// A raw value parsed: `None` when it is empty and an empty value means
@@ -312,14 +649,22 @@ pub(crate) fn parse_raw<T, K: Codec<T>>(raw: &Raw<'_>, setting: &'static Setting
 pub(crate) fn accept<T, K: Codec<T>>(
     value: &T,
     setting: &SettingMeta,
-    validate: Validate<K::Inner>,
+    validate: Option<Validate<K::Inner>>,
 ) -> Result<(), Reason> {
-    if !setting.checks.is_empty() {
-        run_checks(setting, &K::to_value(value))?;
-    }
-    match K::inner(value) {
-        Some(inner) => validate(inner).map_err(Reason::from),
-        None => Ok(()),
+    builtin_checks::<T, K>(value, setting)?;
+    self::validate::<T, K>(value, validate)
+}
+
+/// Runs the metadata's built-in checks on a value.
+fn builtin_checks<T, K: Codec<T>>(value: &T, setting: &SettingMeta) -> Result<(), Reason> {
+    if setting.checks.is_empty() { Ok(()) } else { run_checks(setting, &K::to_value(value)) }
+}
+
+/// Runs the user's validator, if any, on a value.
+fn validate<T, K: Codec<T>>(value: &T, validate: Option<Validate<K::Inner>>) -> Result<(), Reason> {
+    match (validate, K::inner(value)) {
+        (Some(validate), Some(inner)) => validate(inner).map_err(Reason::from),
+        _ => Ok(()),
     }
 }
 

@@ -324,7 +324,7 @@ impl<C: Settings> Global<C> {
                 && !ops.same(current.values(), loaded.values())
             {
                 ops.copy(current.values(), loaded.values_mut());
-                loaded.set_origin(index, current.origin_at(index).clone());
+                loaded.set_origin(index, current.origin_at(index));
                 refused.push(Frozen { setting: &schema.leaves[index].path, read_at });
             }
         }
@@ -515,13 +515,8 @@ fn fallback<C: Settings>(problems: &[Problem]) -> Loaded<C> {
 fn diff<C: Settings>(old: &Loaded<C>, new: &Loaded<C>, version: u64) -> Changes {
     let schema = C::__schema();
     let changed = (0..schema.leaves.len())
-        .filter(|&i| !schema.ops[i].same(old.values(), new.values()) || old.origin_at(i) != new.origin_at(i))
-        .map(|i| Change {
-            index: i,
-            setting: &schema.leaves[i].path,
-            old: old.origin_at(i).clone(),
-            new: new.origin_at(i).clone(),
-        })
+        .filter(|&i| !schema.ops[i].same(old.values(), new.values()) || !old.same_origin(new, i))
+        .map(|i| Change { index: i, setting: &schema.leaves[i].path, old: old.origin_at(i), new: new.origin_at(i) })
         .collect();
     Changes { version, changed, ..Changes::default() }
 }

@@ -34,7 +34,7 @@ use std::sync::{PoisonError, RwLock};
 use crate::error::{Reason, RegisterError};
 use crate::meta::{Kind, ListItems, SettingMeta, Shorthand, ValueType};
 use crate::parse;
-use crate::value::{Lit, SettingValue, Value, mismatch};
+use crate::value::{Lit, Sealed, SettingValue, Value, mismatch};
 
 /// A type whose objects can be named by dotted path: it has a registry.
 ///
@@ -322,6 +322,25 @@ impl<T: ?Sized + Registered> SettingValue for Importable<T> {
             Lit::List(items) => Self::resolve(items.iter().copied(), setting.shorthands),
             other => Self::from_value(other.to_value(), setting),
         }
+    }
+
+    /// A default resolved to its first candidate resolves to it for good
+    /// (registering only adds paths), so it is resolved once.
+    fn __from_lit_once(lit: Lit, setting: &'static SettingMeta) -> Result<(Self, bool), Reason> {
+        let first = match lit {
+            Lit::Str(text) => Some(text),
+            Lit::List(items) => items.first().copied(),
+            _ => None,
+        };
+        let value = Self::__from_lit(lit, setting)?;
+        let first_target =
+            first.map(|first| setting.shorthands.iter().find(|s| s.name == first).map_or(first, |s| s.target));
+        Ok((value, first_target.is_some() && value.path == first_target))
+    }
+
+    /// Two references.
+    fn __is_plain(&self, _: Sealed) -> bool {
+        true
     }
 
     fn to_value(&self) -> Value {

@@ -83,6 +83,19 @@ pub trait Layer: Send + Sync {
     /// The value this layer gives the setting known by `key`, if any.
     fn get(&self, key: Key) -> Option<Found<'_>>;
 
+    /// Calls `found` with the position in `keys` and the value of every
+    /// setting this layer gives a value, in the order of `keys` (`None`
+    /// stands for a setting not asked about). A load asks each layer this
+    /// once; the default asks [`get`](Self::get) for each key, and a layer
+    /// that answers many keys faster at once can do so.
+    fn get_each<'a>(&'a self, keys: &[Option<Key>], found: &mut dyn FnMut(usize, Found<'a>)) {
+        for (index, key) in keys.iter().enumerate() {
+            if let Some(value) = key.and_then(|key| self.get(key)) {
+                found(index, value);
+            }
+        }
+    }
+
     /// Reports the names this layer holds that are no setting's: variables
     /// under the struct's prefixes, keys of a file. A layer that cannot
     /// list its names reports none.

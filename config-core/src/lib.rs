@@ -61,8 +61,6 @@ pub use origin::{Origin, OriginKind};
 pub use source::{Empty, Env, EnvLayer, Source};
 pub use value::{SettingValue, Value, mismatch};
 
-use std::fmt;
-
 /// A struct of settings. Derive it with `#[derive(Settings)]`.
 pub trait Settings: Sized + Send + Sync + 'static {
     /// The static description of every setting.
@@ -72,22 +70,10 @@ pub trait Settings: Sized + Send + Sync + 'static {
     const __LEAVES: usize;
 
     #[doc(hidden)]
-    type __Origins: AsRef<[Origin]> + AsMut<[Origin]> + Clone + Send + Sync + fmt::Debug + 'static;
-
-    #[doc(hidden)]
-    fn __origins() -> Self::__Origins;
-
-    #[doc(hidden)]
-    const __OPS: &'static [&'static dyn __private::FieldOps<Self>];
-
-    #[doc(hidden)]
-    const __GROUPS: &'static [&'static dyn __private::GroupOps<Self>];
+    const __TABLE: __private::Table<Self>;
 
     #[doc(hidden)]
     fn __schema() -> &'static __private::Schema<Self>;
-
-    #[doc(hidden)]
-    fn __load(cx: &mut __private::LoadCx<'_, Self>) -> Option<Self>;
 
     /// A builder for loading from files, `.env`, the environment, the
     /// command line and stores, in one precedence order.

@@ -1,16 +1,17 @@
 //! The loading loop: for each setting, ask every layer (highest rank
 //! first), keep the first value that parses and passes the setting's checks,
 //! report every one that does not, and fall back to the default. Written
-//! once, generic over the field's type; the derive calls it per field.
+//! once for every struct: the fields are reached through the struct's table
+//! of [`Slot`]s, and only parsing and checking a value is generic (over the
+//! field's type, see [`Field`](crate::field::Field)).
 
-use std::marker::PhantomData;
-
-use crate::Settings;
-use crate::error::{Problem, Shown, Warning};
-use crate::field::{Codec, Field, accept, parse_raw};
-use crate::layer::{Key, Layer, Raw};
-use crate::meta::{Leaf, SettingMeta};
+use crate::error::{Problem, Reason, Shown, Warning};
+use crate::field::{RawSlot, Slot};
+use crate::layer::{Found, Key, Layer, Raw};
+use crate::loaded::Origins;
+use crate::meta::{Leaf, Notation, SettingMeta};
 use crate::origin::Origin;
+use crate::schema::Schema;
 
 /// What one load met besides values: problems and warnings.
 #[derive(Debug, Default)]
@@ -19,66 +20,61 @@ pub(crate) struct Collected {
     pub(crate) warnings: Vec<Warning>,
 }
 
-/// The state of one load of a struct `C` (the root, or a nested group):
-/// the layers, the settings' names, where each value came from, and every
-/// problem and warning met on the way.
-pub struct LoadCx<'a, C: Settings> {
+/// The state of one load: the layers, the settings' names, where each
+/// value came from, and every problem and warning met on the way.
+pub struct LoadCx<'a> {
     layers: &'a [&'a dyn Layer],
     leaves: &'static [Leaf],
-    origins: &'a mut [Origin],
+    keys: &'static [Option<Key>],
+    origins: &'a mut Origins,
     out: &'a mut Collected,
-    _struct: PhantomData<fn() -> C>,
+    notation: Notation,
 }
 
-impl<'a, C: Settings> LoadCx<'a, C> {
+/// What the layers held for a setting, besides the value they gave it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lookup {
+    /// A value was accepted (its origin is recorded).
+    Found,
+    /// Nothing usable, and at least one value was rejected (and reported).
+    Rejected,
+    /// Nothing usable, nothing rejected.
+    Absent,
+}
+
+impl<'a> LoadCx<'a> {
     pub(crate) fn new(
         layers: &'a [&'a dyn Layer],
         leaves: &'static [Leaf],
-        origins: &'a mut [Origin],
+        keys: &'static [Option<Key>],
+        origins: &'a mut Origins,
         out: &'a mut Collected,
+        notation: Notation,
     ) -> Self {
-        LoadCx { layers, leaves, origins, out, _struct: PhantomData }
+        LoadCx { layers, leaves, keys, origins, out, notation }
     }
 
-    /// Loads field `index`: the value of the highest layer that has a good
-    /// one, else its default. Returns `None` only when there is no value
-    /// at all (a required setting nobody set, a default that cannot be
-    /// built), which is reported.
-    // Kept out of the loading functions: inlined, it makes a large struct's
-    // build slower and its loads no faster.
-    #[inline(never)]
-    pub fn field<T, K>(&mut self, index: usize, field: &Field<C, T, K>) -> Option<T>
-    where
-        T: Clone + PartialEq + Send + Sync + 'static,
-        K: Codec<T>,
-    {
+    /// Offers `accept` every value the layers hold for the setting at
+    /// `index`, highest layer first; `accept` says whether the value is
+    /// one (`Ok(false)`: empty, meaning unset). The first accepted value's
+    /// origin is recorded; rejected values, former names and deprecation
+    /// are reported. `held` is what the layers hold under the setting's one
+    /// name, already asked for (highest layer first); without it, the
+    /// layers are asked under every name of the setting.
+    fn find(
+        &mut self,
+        index: usize,
+        held: Option<&mut dyn Iterator<Item = Found<'_>>>,
+        accept: &mut dyn FnMut(&Raw<'_>) -> Result<bool, Reason>,
+    ) -> Lookup {
+        let mut lookup = Lookup::Absent;
+        if let Some(held) = held {
+            for found in held {
+                self.offer(index, found, None, &mut lookup, accept);
+            }
+            return lookup;
+        }
         let leaf = &self.leaves[index];
-        let problems_before = self.out.problems.len();
-        if let Some((value, origin)) = self.find::<T, K>(leaf, field) {
-            self.origins[index] = origin;
-            return Some(value);
-        }
-        // A required setting whose only values were rejected is reported
-        // once, for the rejected value, not also as missing.
-        if leaf.setting.required && self.out.problems.len() > problems_before {
-            return None;
-        }
-        self.default(leaf, field)
-    }
-
-    /// Loads the nested group whose settings start at `offset`.
-    pub fn group<G: Settings>(&mut self, offset: usize) -> Option<G> {
-        let range = offset..offset + G::__LEAVES;
-        let mut cx = LoadCx::<G>::new(self.layers, &self.leaves[range.clone()], &mut self.origins[range], self.out);
-        G::__load(&mut cx)
-    }
-
-    fn find<T, K>(&mut self, leaf: &'static Leaf, field: &Field<C, T, K>) -> Option<(T, Origin)>
-    where
-        T: Clone + PartialEq + Send + Sync + 'static,
-        K: Codec<T>,
-    {
-        let mut winner = None;
         for layer in self.layers.iter().rev() {
             let mut found_here = false;
             for_each_key(leaf, |key, old| {
@@ -90,47 +86,333 @@ impl<'a, C: Settings> LoadCx<'a, C> {
                     }
                     return;
                 }
-                let parsed = parse_raw::<T, K>(&found.raw, leaf.setting)
-                    .and_then(|v| v.map(|v| accept::<T, K>(&v, leaf.setting, field.validate).map(|()| v)).transpose());
-                match parsed {
-                    Ok(Some(value)) => {
-                        if let Some(old) = old {
-                            let (setting, origin) = (&*leaf.path, found.origin.clone());
-                            self.out.warnings.push(Warning::Renamed { old, setting, origin });
-                        }
-                        if winner.is_none() {
-                            self.out.warnings.extend(deprecation(leaf, &found.origin));
-                            winner = Some((value, found.origin));
-                        }
-                    }
-                    Ok(None) => {}
-                    Err(reason) => {
-                        let shown = shown(leaf.setting, &found.raw, C::META.notation);
-                        self.out.problems.push(Problem::new(names(leaf), found.origin, shown, reason));
-                    }
-                }
+                self.offer(index, found, old, &mut lookup, accept);
             });
         }
-        winner
+        lookup
     }
 
-    fn default<T, K>(&mut self, leaf: &'static Leaf, field: &Field<C, T, K>) -> Option<T>
-    where
-        T: Clone + PartialEq + Send + Sync + 'static,
-        K: Codec<T>,
-    {
-        let setting = leaf.setting;
-        if setting.required {
-            self.out.problems.push(Problem::missing(names(leaf)));
-            return None;
+    /// Reports the required setting at `index` as missing, unless the
+    /// values it was given were rejected (and reported): once is enough.
+    #[cold]
+    fn missing(&mut self, index: usize, lookup: Lookup) {
+        if lookup != Lookup::Rejected {
+            self.out.problems.push(Problem::missing(names(&self.leaves[index])));
         }
-        match (field.default)(setting).and_then(|v| accept::<T, K>(&v, setting, field.validate).map(|()| v)) {
-            Ok(value) => Some(value),
-            Err(reason) => {
-                let shown = Shown::default_of(setting, C::META.notation);
-                self.out.problems.push(Problem::new(names(leaf), Origin::Default, shown, reason));
-                None
+    }
+
+    /// Reports that the default of the setting at `index` cannot be used.
+    #[cold]
+    fn bad_default(&mut self, index: usize, reason: Reason) {
+        let leaf = &self.leaves[index];
+        let shown = Shown::default_of(leaf.setting, self.notation);
+        self.out.problems.push(Problem::new(names(leaf), Origin::Default, shown, reason));
+    }
+
+    /// Records that the setting at `index` has its value from `origin`.
+    fn accepted(&mut self, index: usize, origin: Origin) {
+        let leaf = &self.leaves[index];
+        if leaf.setting.deprecated.is_some() {
+            self.out.warnings.extend(deprecation(leaf, &origin));
+        }
+        self.origins.push(index, origin, self.leaves);
+    }
+
+    /// Reports the value `found` of the setting at `index` as rejected.
+    #[cold]
+    fn rejected(&mut self, index: usize, found: Found<'_>, reason: Reason) {
+        let leaf = &self.leaves[index];
+        let shown = shown(leaf.setting, &found.raw, self.notation);
+        self.out.problems.push(Problem::new(names(leaf), found.origin, shown, reason));
+    }
+
+    /// Offers `accept` one value a layer holds, under the setting's own
+    /// name or the former name `old`.
+    fn offer(
+        &mut self,
+        index: usize,
+        found: Found<'_>,
+        old: Option<&'static str>,
+        lookup: &mut Lookup,
+        accept: &mut dyn FnMut(&Raw<'_>) -> Result<bool, Reason>,
+    ) {
+        match accept(&found.raw) {
+            Ok(true) => {
+                if let Some(old) = old {
+                    let leaf = &self.leaves[index];
+                    let (setting, origin) = (&*leaf.path, found.origin.clone());
+                    self.out.warnings.push(Warning::Renamed { old, setting, origin });
+                }
+                if *lookup != Lookup::Found {
+                    self.accepted(index, found.origin);
+                    *lookup = Lookup::Found;
+                }
             }
+            Ok(false) => {}
+            Err(reason) => {
+                self.rejected(index, found, reason);
+                if *lookup == Lookup::Absent {
+                    *lookup = Lookup::Rejected;
+                }
+            }
+        }
+    }
+}
+
+/// Loads a struct `C` whose settings are the schema's (every field of `C`,
+/// see [`Table::new`](crate::field::Table::new)) into `values`. Returns
+/// whether every setting has a value, and so `values` is initialised;
+/// otherwise nothing is left to drop there, and the reasons are reported.
+///
+/// # Safety
+///
+/// `values` is valid for writing a `C`.
+pub(crate) unsafe fn load_struct<C>(cx: &mut LoadCx<'_>, schema: &Schema<C>, values: *mut C) -> bool {
+    let template = schema.template();
+    let base = values.cast::<u8>();
+    // SAFETY: the template is a `C`'s bytes; the slots reach every field of
+    // `C` (the table's contract), so when each wrote a value, `values` is
+    // initialised.
+    unsafe {
+        std::ptr::copy_nonoverlapping(template.bytes.as_ptr().cast::<u8>(), base, size_of::<C>());
+        load_fields(cx, Slot::raw(&schema.ops), &template.covered, base)
+    }
+}
+
+/// Loads every field of a struct at `base`. Returns whether every field
+/// has a value; when one has none, those written are dropped again. Every
+/// field is loaded either way, so that every problem is reported.
+///
+/// # Safety
+///
+/// Each slot's offset from `base` is a field of the slot's type, and no two
+/// slots share a field; a field is uninitialised, except one whose slot is
+/// `covered`, which holds its plain default.
+unsafe fn load_fields(cx: &mut LoadCx<'_>, slots: &[RawSlot], covered: &[bool], base: *mut u8) -> bool {
+    let layers = cx.layers;
+    let keys = cx.keys;
+    let mut fields = Fields { cx, slots, covered, base, written: 0, complete: true };
+    // Each layer is asked once for every setting known by one name (the
+    // usual case): a layer asked many things at once answers faster.
+    if let [layer] = layers {
+        // One layer: its values come in the settings' order, and are
+        // loaded as they come.
+        let mut next = 0;
+        layer.get_each(keys, &mut |index, found| {
+            // SAFETY: the function's contract.
+            unsafe {
+                fields.absent(next..index);
+                fields.found(index, found);
+            }
+            next = index + 1;
+        });
+        // SAFETY: the function's contract.
+        unsafe { fields.absent(next..slots.len()) };
+    } else {
+        let mut held: Vec<(usize, usize, Found<'_>)> = Vec::new();
+        for (from_top, layer) in layers.iter().rev().enumerate() {
+            layer.get_each(keys, &mut |index, found| held.push((index, from_top, found)));
+        }
+        held.sort_by_key(|&(index, from_top, _)| (index, from_top));
+        let mut held = held.into_iter().peekable();
+        for index in 0..slots.len() {
+            let mut mine = std::iter::from_fn(|| held.next_if(|(at, _, _)| *at == index).map(|(_, _, f)| f));
+            // SAFETY: the function's contract.
+            unsafe { fields.held(index, &mut mine) };
+        }
+    }
+    fields.finish()
+}
+
+/// The fields of a struct being loaded, in order.
+struct Fields<'a, 'cx> {
+    cx: &'a mut LoadCx<'cx>,
+    slots: &'a [RawSlot],
+    covered: &'a [bool],
+    base: *mut u8,
+    /// How many fields have a value, before the first that has none.
+    written: usize,
+    complete: bool,
+}
+
+impl<'a> Fields<'a, '_> {
+    /// Loads the fields at `indices`, which no layer holds under their one
+    /// name.
+    ///
+    /// # Safety
+    ///
+    /// As [`load_fields`], for those fields.
+    #[inline]
+    unsafe fn absent(&mut self, indices: std::ops::Range<usize>) {
+        for index in indices {
+            if self.covered[index] && self.cx.keys[index].is_some() {
+                // The default is already there, and owns nothing: nothing
+                // to drop if a setting before it had no value.
+                self.written += usize::from(self.complete);
+            } else {
+                // SAFETY: the function's contract.
+                unsafe { self.absent_one(index) };
+            }
+        }
+    }
+
+    /// Loads the field at `index`, which no layer holds under its one name
+    /// (or which has other names too).
+    ///
+    /// # Safety
+    ///
+    /// As [`load_fields`], for the field at `index`.
+    #[inline(never)]
+    unsafe fn absent_one(&mut self, index: usize) {
+        let (slot, field) = self.field(index);
+        let loaded = if self.cx.keys[index].is_none() {
+            // SAFETY: the function's contract.
+            unsafe { load_found(self.cx, index, slot, field, None) }
+        } else if self.covered[index] {
+            // The default is already there.
+            true
+        } else {
+            // SAFETY: the function's contract.
+            unsafe { default_field(self.cx, index, slot, field, Lookup::Absent) }
+        };
+        self.done(index, loaded);
+    }
+
+    /// Loads the field at `index` from the one value its one layer holds.
+    ///
+    /// # Safety
+    ///
+    /// As [`absent`](Self::absent).
+    unsafe fn found(&mut self, index: usize, found: Found<'_>) {
+        let (slot, field) = self.field(index);
+        let cx = &mut *self.cx;
+        let setting = cx.leaves[index].setting;
+        // SAFETY: the function's contract (a plain default needs no drop
+        // before it is written over).
+        let loaded = match unsafe { slot.ops.parse_into(&found.raw, setting, Some(field)) } {
+            Ok(true) => {
+                cx.accepted(index, found.origin);
+                true
+            }
+            // SAFETY: as above (nothing was written).
+            Ok(false) => unsafe { default_field(cx, index, slot, field, Lookup::Absent) },
+            Err(reason) => {
+                cx.rejected(index, found, reason);
+                // SAFETY: as above.
+                unsafe { default_field(cx, index, slot, field, Lookup::Rejected) }
+            }
+        };
+        self.done(index, loaded);
+    }
+
+    /// Loads the field at `index` from what the layers hold under its one
+    /// name (`held`, highest layer first).
+    ///
+    /// # Safety
+    ///
+    /// As [`absent`](Self::absent).
+    unsafe fn held(&mut self, index: usize, held: &mut dyn Iterator<Item = Found<'_>>) {
+        let mut held = held.peekable();
+        if held.peek().is_none() {
+            // SAFETY: the function's contract.
+            return unsafe { self.absent(index..index + 1) };
+        }
+        let (slot, field) = self.field(index);
+        // SAFETY: the function's contract.
+        let loaded = unsafe { load_found(self.cx, index, slot, field, Some(&mut held)) };
+        self.done(index, loaded);
+    }
+
+    fn field(&self, index: usize) -> (&'a RawSlot, *mut u8) {
+        let slot = &self.slots[index];
+        (slot, self.base.wrapping_add(slot.offset))
+    }
+
+    fn done(&mut self, index: usize, loaded: bool) {
+        match (loaded, self.complete) {
+            (true, true) => self.written += 1,
+            // After a setting with no value, the others are loaded only to
+            // report their problems.
+            (true, false) => {
+                let (slot, field) = self.field(index);
+                // SAFETY: just written.
+                unsafe { slot.ops.drop_in_place(field) };
+            }
+            (false, _) => self.complete = false,
+        }
+    }
+
+    /// Whether every field has a value; if not, the values written are
+    /// dropped.
+    fn finish(mut self) -> bool {
+        if self.complete {
+            // The struct owns them now.
+            self.written = 0;
+        }
+        self.complete
+    }
+}
+
+impl Drop for Fields<'_, '_> {
+    /// Drops the values written, when the load fails or a validator or
+    /// default panics.
+    fn drop(&mut self) {
+        for slot in &self.slots[..self.written] {
+            // SAFETY: these fields were written (counted when written).
+            unsafe { slot.ops.drop_in_place(self.base.wrapping_add(slot.offset)) };
+        }
+    }
+}
+
+/// Loads one field into `field` (uninitialised): the value of the highest
+/// layer that has a good one (`held`, see [`LoadCx::find`]), else its
+/// default. Returns `false`, writing nothing, when there is no value at all
+/// (a required setting nobody set, a default that cannot be built), which
+/// is reported.
+///
+/// # Safety
+///
+/// `field` is an uninitialised field of the slot's type.
+#[inline(never)]
+unsafe fn load_found(
+    cx: &mut LoadCx<'_>,
+    index: usize,
+    slot: &RawSlot,
+    field: *mut u8,
+    held: Option<&mut dyn Iterator<Item = Found<'_>>>,
+) -> bool {
+    let setting = cx.leaves[index].setting;
+    let mut written = false;
+    let lookup = cx.find(index, held, &mut |raw| {
+        // The first value accepted is written; the others are checked only.
+        let out = (!written).then_some(field);
+        // SAFETY: `field` is the slot's, uninitialised until written.
+        let accepted = unsafe { slot.ops.parse_into(raw, setting, out) }?;
+        written |= accepted;
+        Ok(accepted)
+    });
+    // SAFETY: the function's contract (and nothing was written).
+    written || unsafe { default_field(cx, index, slot, field, lookup) }
+}
+
+/// Gives the field its default, or reports why it has none.
+///
+/// # Safety
+///
+/// As [`load_found`].
+#[inline]
+unsafe fn default_field(cx: &mut LoadCx<'_>, index: usize, slot: &RawSlot, field: *mut u8, lookup: Lookup) -> bool {
+    let setting = cx.leaves[index].setting;
+    if setting.required {
+        cx.missing(index, lookup);
+        return false;
+    }
+    // SAFETY: the function's contract.
+    match unsafe { slot.ops.default_into(setting, field) } {
+        Ok(()) => true,
+        Err(reason) => {
+            cx.bad_default(index, reason);
+            false
         }
     }
 }
@@ -156,7 +438,7 @@ pub(crate) fn names(leaf: &'static Leaf) -> (&'static SettingMeta, &'static str,
 }
 
 /// A raw value as it may be shown in an error.
-pub(crate) fn shown(setting: &SettingMeta, raw: &Raw<'_>, notation: crate::meta::Notation) -> Shown {
+pub(crate) fn shown(setting: &SettingMeta, raw: &Raw<'_>, notation: Notation) -> Shown {
     match raw {
         Raw::Text(text) => match text.to_str() {
             Some(text) => Shown::text(setting, text),

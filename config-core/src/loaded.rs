@@ -3,6 +3,7 @@
 //! `explain` by name).
 
 use std::fmt;
+use std::mem::MaybeUninit;
 use std::ops::Deref;
 use std::panic::Location;
 use std::sync::Arc;
@@ -12,9 +13,9 @@ use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 use crate::Settings;
 use crate::error::{Problem, Problems, REDACTED, SetError, Shown, SourceError, UnknownSetting, Warning};
 use crate::explain::{self, Explanation};
-use crate::layer::Layer;
-use crate::load::{Collected, LoadCx};
-use crate::meta::{Notation, SettingMeta};
+use crate::layer::{Layer, Provider};
+use crate::load::{Collected, LoadCx, load_struct};
+use crate::meta::{Leaf, Notation, SettingMeta};
 use crate::origin::Origin;
 use crate::schema::Schema;
 use crate::source::{Empty, Env, EnvLayer, Source};
@@ -29,9 +30,94 @@ use crate::value::Value;
 /// old value in place when the new one is rejected.
 pub struct Loaded<C: Settings> {
     values: C,
-    origins: C::__Origins,
+    origins: Origins,
     sources: Sources,
     warnings: Vec<Warning>,
+}
+
+/// Where each value came from, by the setting's index, kept small: a value
+/// from the setting's own environment variable is a bit, a default is
+/// nothing, and only the other origins are listed (in the order of the
+/// settings). Loading from the environment allocates nothing for them, and
+/// a copy is cheap.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Origins {
+    /// Bit `i`: the setting at `i` has its value from its own variable.
+    env: Bits,
+    /// Every other origin that is not the default.
+    other: Vec<(usize, Origin)>,
+}
+
+/// A set of small numbers: the first 128 without allocating.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Bits {
+    first: u128,
+    rest: Vec<u128>,
+}
+
+impl Bits {
+    fn get(&self, i: usize) -> bool {
+        let word = if i < 128 { self.first } else { self.rest.get(i / 128 - 1).copied().unwrap_or(0) };
+        word >> (i % 128) & 1 == 1
+    }
+
+    fn set(&mut self, i: usize, on: bool) {
+        let word = if i < 128 {
+            &mut self.first
+        } else {
+            let at = i / 128 - 1;
+            if self.rest.len() <= at {
+                self.rest.resize(at + 1, 0);
+            }
+            &mut self.rest[at]
+        };
+        *word = *word & !(1 << (i % 128)) | u128::from(on) << (i % 128);
+    }
+}
+
+impl Origins {
+    /// The origin of the setting at `index` of `leaves`.
+    pub(crate) fn get(&self, index: usize, leaves: &'static [Leaf]) -> Origin {
+        if self.env.get(index) {
+            return Origin::Env { var: &leaves[index].env };
+        }
+        self.listed(index).cloned().unwrap_or(Origin::Default)
+    }
+
+    /// Whether the setting at `index` has the same origin in both.
+    pub(crate) fn same_at(&self, other: &Origins, index: usize) -> bool {
+        self.env.get(index) == other.env.get(index) && self.listed(index) == other.listed(index)
+    }
+
+    /// The origin of the setting at `index`, if it is listed.
+    fn listed(&self, index: usize) -> Option<&Origin> {
+        self.other.binary_search_by_key(&index, |(i, _)| *i).ok().map(|at| &self.other[at].1)
+    }
+
+    /// Records the origin of the setting at `index` of `leaves`.
+    pub(crate) fn set(&mut self, index: usize, origin: Origin, leaves: &'static [Leaf]) {
+        let own_variable = matches!(&origin, Origin::Env { var } if *var == &*leaves[index].env);
+        self.env.set(index, own_variable);
+        match (self.other.binary_search_by_key(&index, |(i, _)| *i), origin) {
+            (Ok(found), _) if own_variable => drop(self.other.remove(found)),
+            (Ok(found), Origin::Default) => drop(self.other.remove(found)),
+            (Ok(found), origin) => self.other[found].1 = origin,
+            (Err(_), _) if own_variable => {}
+            (Err(_), Origin::Default) => {}
+            (Err(at), origin) => self.other.insert(at, (index, origin)),
+        }
+    }
+
+    /// Records the origin of the setting at `index` of `leaves`, after
+    /// every setting recorded so far (as a load does, in order).
+    pub(crate) fn push(&mut self, index: usize, origin: Origin, leaves: &'static [Leaf]) {
+        match (&origin, self.other.last()) {
+            (Origin::Env { var }, _) if *var == &*leaves[index].env => self.env.set(index, true),
+            (Origin::Default, _) => {}
+            (_, Some((last, _))) if *last >= index => self.set(index, origin, leaves),
+            _ => self.other.push((index, origin)),
+        }
+    }
 }
 
 /// The layers a configuration was loaded from, kept for `explain` and
@@ -43,14 +129,28 @@ pub(crate) enum Sources {
     Unknown,
     /// The process environment (read again when explaining).
     ProcessEnv,
+    /// A snapshot of the one layer.
+    One(LayerEntry),
     /// Snapshots of the layers, lowest rank first.
     Layers(Arc<[LayerEntry]>),
 }
 
-/// One layer a configuration was loaded from.
+impl Sources {
+    /// The layers, lowest rank first.
+    pub(crate) fn entries(&self) -> &[LayerEntry] {
+        match self {
+            Sources::Unknown | Sources::ProcessEnv => &[],
+            Sources::One(entry) => std::slice::from_ref(entry),
+            Sources::Layers(all) => all,
+        }
+    }
+}
+
+/// One layer a configuration was loaded from, and the source it was read
+/// from (which names it).
 #[derive(Clone)]
 pub(crate) struct LayerEntry {
-    pub(crate) name: String,
+    pub(crate) provider: Arc<dyn Provider>,
     pub(crate) layer: Arc<dyn Layer>,
 }
 
@@ -131,9 +231,15 @@ impl<C: Settings> Loaded<C> {
     /// Runs one load over `layers` (lowest rank first).
     pub(crate) fn run(layers: &[&dyn Layer], scan_unknown: bool) -> Report<C> {
         let schema = C::__schema();
-        let mut origins = C::__origins();
+        let mut origins = Origins::default();
         let mut out = Collected::default();
-        let values = C::__load(&mut LoadCx::new(layers, schema.leaves, origins.as_mut(), &mut out));
+        // Loaded in place: a struct of settings is large, and every move of
+        // it costs a copy.
+        let mut loaded = MaybeUninit::<Loaded<C>>::uninit();
+        let place = loaded.as_mut_ptr();
+        let mut cx = LoadCx::new(layers, schema.leaves, schema.keys, &mut origins, &mut out, C::META.notation);
+        // SAFETY: `values` is the place of a `C`, uninitialised.
+        let complete = unsafe { load_struct(&mut cx, schema, &raw mut (*place).values) };
         if scan_unknown {
             for layer in layers {
                 layer.unknown(&schema.known, &mut out.warnings);
@@ -143,16 +249,24 @@ impl<C: Settings> Loaded<C> {
             log::warn!("{warning}");
         }
         let Collected { problems, warnings } = out;
-        let settings =
-            values.map(|values| Loaded { values, origins, sources: Sources::Unknown, warnings: warnings.clone() });
-        Report { settings, problems, sources: Vec::new(), warnings, unknown: Vec::new() }
+        let mut report = Report { settings: None, problems, sources: Vec::new(), warnings, unknown: Vec::new() };
+        if complete {
+            // SAFETY: `values` is initialised (`load_struct` says so), and
+            // so is every other field now.
+            report.settings = Some(unsafe {
+                (&raw mut (*place).origins).write(origins);
+                (&raw mut (*place).sources).write(Sources::Unknown);
+                (&raw mut (*place).warnings).write(report.warnings.clone());
+                loaded.assume_init()
+            });
+        }
+        report
     }
 
     /// Keeps the layers the configuration was loaded from, for `explain`.
-    pub(crate) fn with_sources(mut self, sources: Sources, warnings: Vec<Warning>) -> Self {
+    pub(crate) fn set_sources(&mut self, sources: Sources, warnings: Vec<Warning>) {
         self.sources = sources;
         self.warnings = warnings;
-        self
     }
 
     pub(crate) fn sources(&self) -> &Sources {
@@ -189,18 +303,18 @@ impl<C: Settings> Loaded<C> {
 
     /// Where the value of the setting called `name` came from.
     pub fn origin(&self, name: &str) -> Result<Origin, UnknownSetting> {
-        Ok(self.origins.as_ref()[index_of::<C>(name)?].clone())
+        Ok(self.origins.get(index_of::<C>(name)?, C::__schema().leaves))
     }
 
     /// Every setting with its value and origin, in load order.
     pub fn iter(&self) -> impl Iterator<Item = SettingState> + '_ {
         let schema = C::__schema();
-        schema.leaves.iter().zip(&schema.ops).zip(self.origins.as_ref()).map(|((leaf, ops), origin)| SettingState {
+        schema.leaves.iter().zip(&schema.ops).enumerate().map(|(index, (leaf, ops))| SettingState {
             setting: leaf.setting,
             name: &leaf.path,
             env: &leaf.env,
             value: ops.get(&self.values),
-            origin: origin.clone(),
+            origin: self.origins.get(index, schema.leaves),
         })
     }
 
@@ -257,7 +371,7 @@ impl<C: Settings> Loaded<C> {
         schema.ops[index].reset(&mut self.values, setting).map_err(|reason| {
             Problem::new(schema.names(index), Origin::Default, Shown::default_of(setting, C::META.notation), reason)
         })?;
-        self.origins.as_mut()[index] = Origin::Default;
+        self.origins.set(index, Origin::Default, schema.leaves);
         Ok(())
     }
 
@@ -335,7 +449,7 @@ impl<C: Settings> Loaded<C> {
         if let Some(warning) = crate::load::deprecation(&C::__schema().leaves[index], &origin) {
             log_warning(&warning);
         }
-        self.origins.as_mut()[index] = origin;
+        self.origins.set(index, origin, C::__schema().leaves);
     }
 
     /// How the setting called `name` got its value: every source that gave
@@ -346,8 +460,13 @@ impl<C: Settings> Loaded<C> {
         Ok(explain::explain(self, index))
     }
 
-    pub(crate) fn origin_at(&self, index: usize) -> &Origin {
-        &self.origins.as_ref()[index]
+    pub(crate) fn origin_at(&self, index: usize) -> Origin {
+        self.origins.get(index, C::__schema().leaves)
+    }
+
+    /// Whether the setting at `index` has the same origin in both.
+    pub(crate) fn same_origin(&self, other: &Loaded<C>, index: usize) -> bool {
+        self.origins.same_at(&other.origins, index)
     }
 
     pub(crate) fn values_mut(&mut self) -> &mut C {
@@ -355,7 +474,7 @@ impl<C: Settings> Loaded<C> {
     }
 
     pub(crate) fn set_origin(&mut self, index: usize, origin: Origin) {
-        self.origins.as_mut()[index] = origin;
+        self.origins.set(index, origin, C::__schema().leaves);
     }
 }
 

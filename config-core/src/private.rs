@@ -12,21 +12,17 @@ pub use std::string::String;
 pub use std::sync::OnceLock;
 
 pub use crate::field::{
-    Codec, Field, FieldOps, ListOf, MakeDefault, Native, OptionOf, Validate, ViaFromStr, no_validator,
+    Codec, DefaultOf, Field, FieldOps, GroupSlot, ListOf, MakeDefault, Native, OptionOf, Slot, Table, Validate,
+    ViaFromStr,
 };
 pub use crate::kinds::{choice_value, is_choice, parse_choice};
 pub use crate::load::LoadCx;
-pub use crate::schema::{Group, GroupOps, Schema};
+pub use crate::schema::Schema;
 pub use crate::value::Lit;
+pub use core::mem::offset_of;
 
 use crate::error::Reason;
 use crate::meta::SettingMeta;
-
-/// A literal default (`default = 0.1`, `default = "30s"`), read by the
-/// field's codec when the settings load.
-pub fn default_lit<T, K: Codec<T>>(lit: Lit, setting: &'static SettingMeta) -> Result<T, Reason> {
-    K::from_lit(lit, setting)
-}
 
 /// A default written as an expression (`default = LogLevel::Info`).
 pub fn into_default<T, V: Into<T>>(value: V) -> T {
@@ -138,14 +134,8 @@ impl<T> Single for [T; 1] {
 }
 
 /// The default of a setting given none: its type's `Default`.
-pub fn type_default<T: NeedsDefault>() -> T {
-    T::type_default()
-}
-
-/// The "default" of a required setting: there is none (the loader reports
-/// the setting missing before asking).
-pub fn no_default<T>(_: &'static SettingMeta) -> Result<T, Reason> {
-    Err(Reason::new("the setting is required and has no default"))
+pub fn type_default<T: NeedsDefault>(_: &'static SettingMeta) -> Result<T, Reason> {
+    Ok(T::type_default())
 }
 
 /// A type that can be a setting without a written default.

@@ -3,24 +3,38 @@
 //! first use.
 
 use std::collections::HashMap;
+use std::mem::MaybeUninit;
+use std::sync::OnceLock;
 
 use crate::Settings;
-use crate::error::Reason;
-use crate::field::FieldOps;
-use crate::layer::{self, Known, Raw};
+use crate::field::Slot;
+use crate::layer::{self, Key, Known};
 use crate::meta::{Leaf, SettingMeta};
-use crate::value::Value;
 
 /// Every setting of `C` in load order (its own, then each group's), with
 /// the operations that reach it in a `C`.
 pub struct Schema<C: 'static> {
     /// The settings with their full names and variables.
     pub leaves: &'static [Leaf],
-    /// Their operations, in the same order.
-    pub ops: Vec<&'static dyn FieldOps<C>>,
+    /// Each setting's one name, for the loader's short way; `None` for a
+    /// setting that also has former names.
+    pub(crate) keys: &'static [Option<Key>],
+    /// Where each is in a `C`, and its operations, in the same order. Not
+    /// public: loading trusts that they reach every field of `C`.
+    pub(crate) ops: Vec<Slot<C>>,
     /// Every name the settings go by.
     pub known: Known,
     index: HashMap<&'static str, usize>,
+    /// The defaults every load gives, as a `C`'s bytes, made on first load.
+    template: OnceLock<Template>,
+}
+
+/// The bytes of a `C` whose fields at `covered` slots hold the default
+/// every load gives them (see [`FieldOps::plain_default`]); the other bytes
+/// are unspecified.
+pub(crate) struct Template {
+    pub(crate) bytes: Box<[MaybeUninit<u8>]>,
+    pub(crate) covered: Box<[bool]>,
 }
 
 impl<C: Settings> Schema<C> {
@@ -36,16 +50,39 @@ impl<C: Settings> Schema<C> {
             panic!("the settings of `{}` cannot be told apart: {clash}", C::META.name);
         }
         let leaves: &'static [Leaf] = Box::leak(leaves.into_boxed_slice());
-        let mut ops: Vec<&'static dyn FieldOps<C>> = C::__OPS.to_vec();
-        for group in C::__GROUPS {
-            ops.extend(group.ops());
+        let table = &C::__TABLE;
+        assert!(table.complete, "`{}` cannot be used: its `#[derive(Settings)]` reported errors", C::META.name);
+        let mut ops = table.fields.to_vec();
+        for group in table.groups {
+            ops.extend(group.slots());
         }
-        debug_assert_eq!(ops.len(), leaves.len(), "every setting has its operations");
-        Schema { leaves, ops, known: Known::new(leaves, prefixes, extra_env), index: layer::index(leaves) }
+        assert_eq!(ops.len(), leaves.len(), "every setting has its operations");
+        let keys = leaves.iter().map(|leaf| {
+            let own = Key { path: &leaf.path, env: &leaf.env };
+            (leaf.aliases.is_empty() && leaf.env_aliases.is_empty()).then_some(own)
+        });
+        let keys = Box::leak(keys.collect());
+        let known = Known::new(leaves, prefixes, extra_env);
+        Schema { leaves, keys, ops, known, index: layer::index(leaves), template: OnceLock::new() }
     }
 }
 
 impl<C> Schema<C> {
+    /// The defaults every load gives, made on first use.
+    pub(crate) fn template(&self) -> &Template {
+        self.template.get_or_init(|| {
+            let mut bytes = vec![MaybeUninit::uninit(); size_of::<C>()].into_boxed_slice();
+            let covered = self.ops.iter().zip(self.leaves).map(|(slot, leaf)| {
+                // SAFETY: the slot's field lies within the bytes of a `C`.
+                unsafe {
+                    slot.as_raw().ops.plain_default(leaf.setting, bytes.as_mut_ptr().add(slot.as_raw().offset).cast())
+                }
+            });
+            let covered = covered.collect();
+            Template { bytes, covered }
+        })
+    }
+
     /// The position of the setting called `name` (its full name, or a
     /// former one).
     pub fn index_of(&self, name: &str) -> Option<usize> {
@@ -84,70 +121,4 @@ fn clash(leaves: &[Leaf]) -> Option<String> {
         }
     }
     None
-}
-
-/// A nested group of a struct `P`: how to reach the group's struct, whose
-/// operations become `P`'s.
-pub trait GroupOps<P>: Sync {
-    /// The group's settings' operations, reaching them through `P`.
-    fn ops(&'static self) -> Vec<&'static dyn FieldOps<P>>;
-}
-
-/// A field of `P` whose type `G` is a settings struct.
-pub struct Group<P, G> {
-    /// The field.
-    pub get: fn(&P) -> &G,
-    /// The field, to change it.
-    pub get_mut: fn(&mut P) -> &mut G,
-}
-
-impl<P: 'static, G: Settings> GroupOps<P> for Group<P, G> {
-    fn ops(&'static self) -> Vec<&'static dyn FieldOps<P>> {
-        // Built once per root type (in its schema), so leaking is bounded.
-        G::__schema()
-            .ops
-            .iter()
-            .map(|&inner| &*Box::leak(Box::new(Projected { group: self, inner })) as &'static dyn FieldOps<P>)
-            .collect()
-    }
-}
-
-/// An operation of a group's setting, reached through the parent.
-struct Projected<P: 'static, G: 'static> {
-    group: &'static Group<P, G>,
-    inner: &'static dyn FieldOps<G>,
-}
-
-impl<P, G> FieldOps<P> for Projected<P, G> {
-    fn set(&self, values: &mut P, value: Value, setting: &'static SettingMeta) -> Result<(), Reason> {
-        self.inner.set((self.group.get_mut)(values), value, setting)
-    }
-
-    fn check_raw(&self, raw: &Raw<'_>, setting: &'static SettingMeta) -> Result<bool, Reason> {
-        self.inner.check_raw(raw, setting)
-    }
-
-    fn reset(&self, values: &mut P, setting: &'static SettingMeta) -> Result<(), Reason> {
-        self.inner.reset((self.group.get_mut)(values), setting)
-    }
-
-    fn get(&self, values: &P) -> Value {
-        self.inner.get((self.group.get)(values))
-    }
-
-    fn check(&self, new: &P, old: &P, setting: &'static SettingMeta) -> Result<bool, Reason> {
-        self.inner.check((self.group.get)(new), (self.group.get)(old), setting)
-    }
-
-    fn same(&self, a: &P, b: &P) -> bool {
-        self.inner.same((self.group.get)(a), (self.group.get)(b))
-    }
-
-    fn copy(&self, from: &P, to: &mut P) {
-        self.inner.copy((self.group.get)(from), (self.group.get_mut)(to));
-    }
-
-    fn span(&self, values: &P) -> (usize, usize) {
-        self.inner.span((self.group.get)(values))
-    }
 }

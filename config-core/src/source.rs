@@ -7,7 +7,7 @@ use std::borrow::{Borrow, Cow};
 use std::collections::{BTreeMap, HashMap};
 use std::ffi::OsStr;
 use std::hash::{BuildHasher, Hash};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use crate::error::{SourceError, Warning};
 use crate::layer::{Found, Key, Known, Layer, Provider, Rank, Raw};
@@ -139,6 +139,16 @@ impl<S: Source + Send + Sync> Layer for EnvLayer<S> {
         Some(Found { raw: Raw::Text(raw), origin: Origin::Env { var: key.env } })
     }
 
+    fn get_each<'a>(&'a self, keys: &[Option<Key>], found: &mut dyn FnMut(usize, Found<'a>)) {
+        for (index, key) in keys.iter().enumerate() {
+            if let Some(key) = key
+                && let Some(raw) = self.0.get(key.env)
+            {
+                found(index, Found { raw: Raw::Text(raw), origin: Origin::Env { var: key.env } });
+            }
+        }
+    }
+
     fn unknown(&self, known: &Known, out: &mut Vec<Warning>) {
         if known.prefixes().is_empty() {
             return;
@@ -151,6 +161,20 @@ impl<S: Source + Send + Sync> Layer for EnvLayer<S> {
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct EnvProvider;
 
+/// The process environment's layer (it reads the variables when asked):
+/// one for the process, shared by every load.
+static ENV_LAYER: LazyLock<Arc<dyn Layer>> = LazyLock::new(|| Arc::new(EnvLayer(Env)));
+
+/// The process environment's provider, shared by every builder.
+static ENV_PROVIDER: LazyLock<Arc<dyn Provider>> = LazyLock::new(|| Arc::new(EnvProvider));
+
+impl EnvProvider {
+    /// The provider, shared.
+    pub(crate) fn shared() -> Arc<dyn Provider> {
+        Arc::clone(&ENV_PROVIDER)
+    }
+}
+
 impl Provider for EnvProvider {
     fn rank(&self) -> Rank {
         Rank::Env
@@ -161,7 +185,7 @@ impl Provider for EnvProvider {
     }
 
     fn read(&self) -> Result<Arc<dyn Layer>, SourceError> {
-        Ok(Arc::new(EnvLayer(Env)))
+        Ok(Arc::clone(&ENV_LAYER))
     }
 }
 

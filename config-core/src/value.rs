@@ -12,6 +12,15 @@ use crate::error::Reason;
 use crate::meta::{self, Kind, ListItems, Notation, SettingMeta, ValueType};
 use crate::parse;
 
+mod sealed {
+    /// A type only config-core can name: a trait method that takes one can
+    /// be called only, and overridden only, by config-core.
+    #[derive(Debug, Clone, Copy)]
+    pub struct Sealed;
+}
+
+pub(crate) use sealed::Sealed;
+
 /// A setting's value without its Rust type: what `get` returns, what `set`
 /// and configuration files give. It serializes as plain JSON (`null`, a
 /// boolean, a number, a string or an array).
@@ -233,6 +242,29 @@ pub trait SettingValue: Sized + Clone + PartialEq + Send + Sync + 'static {
             other => Self::from_value(other.to_value(), setting),
         }
     }
+
+    /// Whether reading the same literal default always gives the same
+    /// value: then a struct's loads read it once per process. Not for
+    /// implementing: only the built-in types, whose parsers depend on
+    /// nothing but the text, say so.
+    #[doc(hidden)]
+    const __SAME_EVERY_TIME: bool = false;
+
+    /// The value of a literal default, and whether reading it again would
+    /// give the same value. Not for implementing.
+    #[doc(hidden)]
+    fn __from_lit_once(lit: Lit, setting: &'static SettingMeta) -> Result<(Self, bool), Reason> {
+        Self::__from_lit(lit, setting).map(|value| (value, Self::__SAME_EVERY_TIME))
+    }
+
+    /// Whether the value owns nothing, so that a copy of its bytes is a
+    /// value too and dropping it does nothing: then loading copies a
+    /// remembered default without cloning it. Only config-core's types say
+    /// so (the argument keeps it that way: unsafe code trusts the answer).
+    #[doc(hidden)]
+    fn __is_plain(&self, _: Sealed) -> bool {
+        false
+    }
 }
 
 /// A literal default as the derive writes it: converted by the field's
@@ -241,6 +273,8 @@ pub trait SettingValue: Sized + Clone + PartialEq + Send + Sync + 'static {
 #[doc(hidden)]
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Lit {
+    /// No value: the default of an `Option` setting given none.
+    None,
     /// `true`
     Bool(bool),
     /// `-5`
@@ -257,6 +291,7 @@ impl Lit {
     /// The literal as a [`Value`].
     pub fn to_value(self) -> Value {
         match self {
+            Lit::None => Value::None,
             Lit::Bool(b) => Value::Bool(b),
             Lit::Int(i) => match i64::try_from(i) {
                 Ok(i) => Value::Int(i),
@@ -278,6 +313,7 @@ pub fn mismatch(value: &Value) -> Reason {
 impl SettingValue for bool {
     const TYPE: ValueType = ValueType::of(Kind::Bool);
     type Inner = bool;
+    const __SAME_EVERY_TIME: bool = true;
 
     fn parse(text: &str, _: &'static SettingMeta) -> Result<Self, Reason> {
         parse::boolean(text).map_err(Reason::from)
@@ -301,6 +337,10 @@ impl SettingValue for bool {
     fn inner(&self) -> Option<&bool> {
         Some(self)
     }
+
+    fn __is_plain(&self, _: Sealed) -> bool {
+        true
+    }
 }
 
 macro_rules! integer_value {
@@ -308,6 +348,7 @@ macro_rules! integer_value {
         impl SettingValue for $t {
             const TYPE: ValueType = ValueType::of(Kind::Integer);
             type Inner = $t;
+            const __SAME_EVERY_TIME: bool = true;
 
             fn parse(text: &str, setting: &'static SettingMeta) -> Result<Self, Reason> {
                 narrow(whole_number(text, setting)?)
@@ -329,6 +370,10 @@ macro_rules! integer_value {
 
             fn inner(&self) -> Option<&$t> {
                 Some(self)
+            }
+
+            fn __is_plain(&self, _: Sealed) -> bool {
+                true
             }
         }
     )*};
@@ -379,6 +424,7 @@ macro_rules! float_value {
         impl SettingValue for $t {
             const TYPE: ValueType = ValueType::of(Kind::Float);
             type Inner = $t;
+            const __SAME_EVERY_TIME: bool = true;
 
             fn parse(text: &str, _: &'static SettingMeta) -> Result<Self, Reason> {
                 fit_float(parse::float(text)?)
@@ -400,6 +446,10 @@ macro_rules! float_value {
 
             fn inner(&self) -> Option<&$t> {
                 Some(self)
+            }
+
+            fn __is_plain(&self, _: Sealed) -> bool {
+                true
             }
         }
     )*};
@@ -439,6 +489,7 @@ impl FromF64 for f32 {
 impl SettingValue for String {
     const TYPE: ValueType = ValueType::of(Kind::String);
     type Inner = str;
+    const __SAME_EVERY_TIME: bool = true;
 
     fn parse(text: &str, _: &'static SettingMeta) -> Result<Self, Reason> {
         Ok(text.to_owned())
@@ -461,11 +512,17 @@ impl SettingValue for String {
     fn inner(&self) -> Option<&str> {
         Some(self)
     }
+
+    /// Empty and never allocated.
+    fn __is_plain(&self, _: Sealed) -> bool {
+        self.capacity() == 0
+    }
 }
 
 impl<T: SettingValue> SettingValue for Vec<T> {
     const TYPE: ValueType = ValueType::list(&T::TYPE);
     type Inner = [T];
+    const __SAME_EVERY_TIME: bool = T::__SAME_EVERY_TIME;
 
     fn parse(text: &str, setting: &'static SettingMeta) -> Result<Self, Reason> {
         match setting.rules.list_items {
@@ -493,6 +550,11 @@ impl<T: SettingValue> SettingValue for Vec<T> {
     fn inner(&self) -> Option<&[T]> {
         Some(self)
     }
+
+    /// Empty and never allocated.
+    fn __is_plain(&self, _: Sealed) -> bool {
+        self.capacity() == 0
+    }
 }
 
 /// Parses each item of a list, saying which one is wrong.
@@ -506,6 +568,7 @@ fn items<'a, T: SettingValue>(
 impl<T: SettingValue> SettingValue for Option<T> {
     const TYPE: ValueType = T::TYPE;
     type Inner = T::Inner;
+    const __SAME_EVERY_TIME: bool = T::__SAME_EVERY_TIME;
 
     fn parse(text: &str, setting: &'static SettingMeta) -> Result<Self, Reason> {
         T::parse(text, setting).map(Some)
@@ -528,5 +591,16 @@ impl<T: SettingValue> SettingValue for Option<T> {
 
     fn inner(&self) -> Option<&T::Inner> {
         self.as_ref().and_then(T::inner)
+    }
+
+    fn __is_plain(&self, sealed: Sealed) -> bool {
+        self.as_ref().is_none_or(|value| value.__is_plain(sealed))
+    }
+
+    fn __from_lit_once(lit: Lit, setting: &'static SettingMeta) -> Result<(Self, bool), Reason> {
+        match lit {
+            Lit::None => Ok((None, true)),
+            lit => T::__from_lit_once(lit, setting).map(|(value, once)| (Some(value), once)),
+        }
     }
 }

@@ -42,27 +42,25 @@ fn krate_path(attrs: Option<&attr::Container>) -> TokenStream {
 }
 
 /// One anonymous block holds everything: the crate by an alias, each field
-/// type checked once, per field its metadata, default function and
-/// `static`, the table, the loader and the impl. No name declared in it can
-/// clash with one of the user's (see `names`).
+/// type checked once, per field its metadata and its `static`, and the impl
+/// with the table of where each field is. No name declared in it can clash
+/// with one of the user's (see `names`). Nothing in it is code to compile
+/// per field but an expression default: loading, reading and changing go
+/// through the table, in config-core.
 fn gen_settings_impl(cont: &Container) -> TokenStream {
     let ident = cont.ident;
     let krate = krate_path(Some(&cont.attrs));
     let glue = glue::Glue::new(cont);
     let alias = &glue.krate;
     let width_checks = glue::gen_width_checks(cont);
-    let shadows = glue::gen_local_shadows(&glue);
     let checked_types = glue::gen_checked_types(&glue);
     let setting_consts = meta::gen_setting_consts(&glue);
     let meta_static = glue.names.item("META");
     let meta = meta::gen_struct_meta(&glue);
     let default_fns = glue::gen_default_fns(&glue);
     let field_statics = glue::gen_field_statics(&glue);
-    let ops = glue::gen_ops(&glue);
-    let groups = glue::gen_groups(&glue);
+    let (table_items, table) = glue::gen_table(&glue);
     let leaves = glue::gen_leaves(&glue);
-    let load_chunks = glue::gen_load_chunks(&glue);
-    let load = glue::gen_load(&glue);
     let choice_checks = glue::gen_choice_checks(&glue);
     let default_test = glue::gen_default_test(&glue, &krate);
     let schema = glue.names.item("SCHEMA");
@@ -74,8 +72,6 @@ fn gen_settings_impl(cont: &Container) -> TokenStream {
 
             #width_checks
 
-            #shadows
-
             #checked_types
 
             #setting_consts
@@ -86,7 +82,7 @@ fn gen_settings_impl(cont: &Container) -> TokenStream {
 
             #field_statics
 
-            #load_chunks
+            #table_items
 
             #choice_checks
 
@@ -97,16 +93,10 @@ fn gen_settings_impl(cont: &Container) -> TokenStream {
             impl #alias::Settings for #ident {
                 const META: &'static #alias::meta::StructMeta = &#meta_static;
                 const __LEAVES: usize = #leaves;
-                type __Origins = [#alias::Origin; #leaves];
-                fn __origins() -> Self::__Origins {
-                    [const { #alias::Origin::Default }; #leaves]
-                }
-                const __OPS: &'static [&'static dyn #alias::__private::FieldOps<Self>] = &[#ops];
-                const __GROUPS: &'static [&'static dyn #alias::__private::GroupOps<Self>] = &[#groups];
+                const __TABLE: #alias::__private::Table<Self> = #table;
                 fn __schema() -> &'static #alias::__private::Schema<Self> {
                     #schema.get_or_init(#alias::__private::Schema::build)
                 }
-                #load
             }
         };
 

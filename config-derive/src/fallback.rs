@@ -32,19 +32,11 @@ pub(crate) fn settings_impl(input: &DeriveInput, krate: &TokenStream) -> TokenSt
                     groups: &[],
                 };
                 const __LEAVES: usize = 0;
-                type __Origins = [#krate::Origin; 0];
-                fn __origins() -> Self::__Origins {
-                    []
-                }
-                const __OPS: &'static [&'static dyn #krate::__private::FieldOps<Self>] = &[];
-                const __GROUPS: &'static [&'static dyn #krate::__private::GroupOps<Self>] = &[];
+                const __TABLE: #krate::__private::Table<Self> = #krate::__private::Table::unusable();
                 fn __schema() -> &'static #krate::__private::Schema<Self> {
                     static __SCHEMA: #krate::__private::OnceLock<#krate::__private::Schema<#ident>> =
                         #krate::__private::OnceLock::new();
                     __SCHEMA.get_or_init(#krate::__private::Schema::build)
-                }
-                fn __load(_: &mut #krate::__private::LoadCx<'_, Self>) -> #krate::__private::Option<Self> {
-                    #krate::__private::None
                 }
             }
         };

@@ -74,10 +74,6 @@ impl<'a> Glue<'a> {
         self.settings.iter().flatten().count()
     }
 
-    pub(super) fn group_static(&self, index: usize) -> Ident {
-        self.names.item(&format!("GROUP_{index}"))
-    }
-
     /// `T` of field `index`, checked to be a setting type.
     pub(super) fn value_ty(&self, index: usize) -> &Ident {
         &self.types[index]
@@ -122,28 +118,27 @@ pub(super) fn gen_checked_types(glue: &Glue) -> TokenStream {
     quote!(#(#aliases)*)
 }
 
-/// Per field, `fn __default_N(setting) -> Result<T, Reason>`. A literal goes
-/// through `FromLit` and an expression through `ExprDefault`, each spanned at
-/// what the user wrote, so that a default of the wrong type is reported
-/// there. (Only the call that can fail carries the user's span: a path
-/// through a prelude name with the user's span would trip
-/// `unused_qualifications`.)
+/// Per field whose default is an expression, `fn __default_N(_) ->
+/// Result<T, Reason>`: the expression through `ExprDefault`, spanned at what
+/// the user wrote, so that a default of the wrong type is reported there.
+/// (Only the call that can fail carries the user's span: a path through a
+/// prelude name with the user's span would trip `unused_qualifications`.)
+/// Every other default is data (see [`gen_default`]).
 pub(super) fn gen_default_fns(glue: &Glue) -> TokenStream {
     let krate = &glue.krate;
-    let setting = glue.names.local("setting");
-    let fns = glue.settings().map(|(position, index, field)| {
-        let (name, value_ty) = (glue.default_fn(index), glue.value_ty(position));
+    let fns = glue.settings().filter_map(|(position, index, field)| {
+        let Some(attr::Default::Expr(expr)) = &field.attrs.default else { return None };
         if field.attrs.required.is_some() {
-            return quote! {
-                const #name: #krate::__private::MakeDefault<#value_ty> = #krate::__private::no_default;
-            };
+            return None;
         }
-        let body = gen_default_body(glue, field, value_ty, &setting, &codec(glue, field));
-        quote! {
-            fn #name(#setting: &'static #krate::meta::SettingMeta) -> #krate::__private::Result<#value_ty, #krate::Reason> {
-                #body
+        let (name, value_ty) = (glue.default_fn(index), glue.value_ty(position));
+        let expr = replace_self(expr.clone(), glue.cont.ident);
+        let value = quote_spanned!(expr.span()=> #krate::__private::ExprDefault::expr_default(#expr));
+        Some(quote! {
+            fn #name(_: &'static #krate::meta::SettingMeta) -> #krate::__private::Result<#value_ty, #krate::Reason> {
+                #krate::__private::Ok(#value)
             }
-        }
+        })
     });
     quote!(#(#fns)*)
 }
@@ -166,31 +161,35 @@ pub(super) fn codec(glue: &Glue, field: &Field) -> TokenStream {
     codec
 }
 
-fn gen_default_body(glue: &Glue, field: &Field, value_ty: &Ident, setting: &Ident, codec: &TokenStream) -> TokenStream {
+/// A field's default as data, a `DefaultOf`: a literal is read by the
+/// field's codec when the settings load, as a value from a source is (it was
+/// checked at compile time where the derive knows the type's parser); the
+/// type's `Default` is spanned at the type or the flag, where a type without
+/// one is reported.
+fn gen_default(glue: &Glue, field: &Field, position: usize, index: usize) -> TokenStream {
     let krate = &glue.krate;
-    // Spanned at the type or the flag, the alias too: the type's lack of a
-    // `Default` is reported there.
+    let value_ty = glue.value_ty(position);
     let type_default = |span| {
         let mut value_ty = value_ty.clone();
         value_ty.set_span(span);
-        quote_spanned!(span=> #krate::__private::type_default::<#value_ty>())
+        let make = quote_spanned!(span=> #krate::__private::type_default::<#value_ty>);
+        quote!(#krate::__private::DefaultOf::Make(#make))
     };
-    // A literal is read by the field's codec when the settings load, as a
-    // value from a source is (it was checked at compile time where the
-    // derive knows the type's parser).
-    let from_lit = |lit: TokenStream| quote!(#krate::__private::default_lit::<#value_ty, #codec>(#krate::__private::Lit::#lit, #setting));
-    let value = match &field.attrs.default {
-        None if field.option_inner.is_some() => quote!(#krate::__private::None),
+    let lit = |lit: TokenStream| quote!(#krate::__private::DefaultOf::Lit(#krate::__private::Lit::#lit));
+    if field.attrs.required.is_some() {
+        return quote!(#krate::__private::DefaultOf::Required);
+    }
+    match &field.attrs.default {
+        None if field.option_inner.is_some() => lit(quote!(None)),
         None => type_default(field.ty.span()),
         Some(attr::Default::Flag(flag)) => type_default(flag.span()),
-        Some(attr::Default::Lit { lit, negative }) => return from_lit(lit_value(lit, negative.is_some())),
-        Some(attr::Default::List { items, .. }) => return from_lit(quote!(List(&[#(#items),*]))),
-        Some(attr::Default::Expr(expr)) => {
-            let expr = replace_self(expr.clone(), glue.cont.ident);
-            quote_spanned!(expr.span()=> #krate::__private::ExprDefault::expr_default(#expr))
+        Some(attr::Default::Lit { lit: value, negative }) => lit(lit_value(value, negative.is_some())),
+        Some(attr::Default::List { items, .. }) => lit(quote!(List(&[#(#items),*]))),
+        Some(attr::Default::Expr(_)) => {
+            let function = glue.default_fn(index);
+            quote!(#krate::__private::DefaultOf::Make(#function))
         }
-    };
-    quote!(#krate::__private::Ok(#value))
+    }
 }
 
 /// A literal as a `Lit` variant: numbers exactly as written.
@@ -214,56 +213,55 @@ fn lit_value(lit: &Lit, negative: bool) -> TokenStream {
     }
 }
 
-/// Per field, `static __FIELD_N: Field<Struct, T>`: how to reach the field,
-/// its default and its validator, which the loader and every operation use.
-/// The validator is spanned at its path, so a wrong signature is reported
-/// there.
+/// Per field, `static __FIELD_N: Field<T, K>`: its default and its
+/// validator, which the loader and every operation use. The validator is
+/// spanned at its path, so a wrong signature is reported there.
 pub(super) fn gen_field_statics(glue: &Glue) -> TokenStream {
     let (ident, krate) = (glue.cont.ident, &glue.krate);
-    let c = glue.names.local("c");
     let statics = glue.settings().map(|(position, index, field)| {
-        let (name, value_ty, default) = (glue.field_static(index), glue.value_ty(position), glue.default_fn(index));
-        let (member, codec) = (field.ident, codec(glue, field));
+        let (name, value_ty) = (glue.field_static(index), glue.value_ty(position));
+        let default = gen_default(glue, field, position, index);
+        let codec = codec(glue, field);
         let validate = match &field.attrs.validate {
             Some(validate) => {
                 let path = &validate.path;
                 let path = replace_self(quote!(#path), ident);
-                quote_spanned!(path.span()=> #path)
+                let path = quote_spanned!(path.span()=> #path);
+                quote!(#krate::__private::Some(#path))
             }
-            None => quote!(#krate::__private::no_validator),
+            None => quote!(#krate::__private::None),
         };
         quote! {
-            static #name: #krate::__private::Field<#ident, #value_ty, #codec> = #krate::__private::Field {
-                get: |#c| &#c.#member,
-                get_mut: |#c| &mut #c.#member,
-                default: #default,
-                validate: #validate,
-                codec: #krate::__private::PhantomData,
-            };
+            static #name: #krate::__private::Field<#value_ty, #codec> =
+                #krate::__private::Field::new(#default, #validate);
         }
     });
-    let groups = glue.groups().map(|(position, index, field)| {
-        let (name, ty, member) = (glue.group_static(index), glue.value_ty(position), field.ident);
-        quote! {
-            static #name: #krate::__private::Group<#ident, #ty> = #krate::__private::Group {
-                get: |#c| &#c.#member,
-                get_mut: |#c| &mut #c.#member,
-            };
-        }
+    quote!(#(#statics)*)
+}
+
+/// The struct's table: where each setting is (its offset) with its
+/// `static`, and where each nested group is, in declaration order: the
+/// lists as constants, and the table made of them.
+pub(super) fn gen_table(glue: &Glue) -> (TokenStream, TokenStream) {
+    let (ident, krate) = (glue.cont.ident, &glue.krate);
+    let fields = glue.settings().map(|(_, index, field)| {
+        let (member, field_static) = (field.ident, glue.field_static(index));
+        quote!(#krate::__private::Slot::new(#krate::__private::offset_of!(#ident, #member), &#field_static))
     });
-    quote!(#(#statics)* #(#groups)*)
-}
-
-/// The `__OPS` table: every field's static, in declaration order.
-pub(super) fn gen_ops(glue: &Glue) -> TokenStream {
-    let statics = glue.settings().map(|(_, index, _)| glue.field_static(index));
-    quote!(#(&#statics,)*)
-}
-
-/// The `__GROUPS` table: every group's static, in declaration order.
-pub(super) fn gen_groups(glue: &Glue) -> TokenStream {
-    let statics = glue.groups().map(|(_, index, _)| glue.group_static(index));
-    quote!(#(&#statics,)*)
+    let groups = glue.groups().map(|(position, _, field)| {
+        let (member, ty) = (field.ident, glue.value_ty(position));
+        quote!(#krate::__private::GroupSlot::new::<#ty>(#krate::__private::offset_of!(#ident, #member)))
+    });
+    let (slots, group_slots) = (glue.names.item("SLOTS"), glue.names.item("GROUPS"));
+    // SAFETY (of the generated code): each slot is the offset of the field
+    // its `static` was made for, of that field's type, and the slots and
+    // groups list every field of the struct once.
+    let items = quote! {
+        const #slots: &[#krate::__private::Slot<#ident>] = unsafe { &[#(#fields),*] };
+        const #group_slots: &[#krate::__private::GroupSlot<#ident>] = unsafe { &[#(#groups),*] };
+    };
+    let table = quote!(unsafe { #krate::__private::Table::new(#slots, #group_slots) });
+    (items, table)
 }
 
 /// The number of settings, the groups' included: a constant expression.
@@ -275,113 +273,6 @@ pub(super) fn gen_leaves(glue: &Glue) -> TokenStream {
         quote!(+ <#ty as #krate::Settings>::__LEAVES)
     });
     quote!(#own #(#groups)*)
-}
-
-/// How a field is loaded: a setting by its index, a group from the index of
-/// its first setting among the struct's (its own settings come first).
-fn load_call(glue: &Glue, position: usize, cx: &Ident) -> TokenStream {
-    let krate = &glue.krate;
-    match glue.settings[position] {
-        Some(index) => {
-            let field = glue.field_static(index);
-            quote!(#cx.field(#index, &#field))
-        }
-        None => {
-            let ty = glue.value_ty(position);
-            let own = glue.setting_count();
-            let before = glue.groups().take_while(|(p, _, _)| *p < position).map(|(p, _, _)| glue.value_ty(p));
-            quote!(#cx.group::<#ty>(#own #(+ <#before as #krate::Settings>::__LEAVES)*))
-        }
-    }
-}
-
-/// How many fields one loading function takes on: the fields are loaded in
-/// chunks of this many, each chunk a function of its own returning its
-/// fields as a tuple, so that no function grows with the struct (the
-/// optimiser's time grows faster than the size of the function it
-/// optimises).
-const CHUNK: usize = 32;
-
-fn chunk_fn(glue: &Glue, chunk: usize) -> Ident {
-    glue.names.item(&format!("load_chunk_{chunk}"))
-}
-
-fn chunk_local(glue: &Glue, chunk: usize) -> Ident {
-    glue.names.local(&format!("chunk{chunk}"))
-}
-
-fn value_local(glue: &Glue, offset: usize) -> Ident {
-    glue.names.local(&format!("value{offset}"))
-}
-
-/// Per chunk of fields, the function that loads them, or says that some
-/// default could not be built. Every field is loaded (so every problem is
-/// collected) before the values are matched, as one pattern: `?` after each
-/// would give each early return drops of its own, quadratic for the
-/// compiler.
-pub(super) fn gen_load_chunks(glue: &Glue) -> TokenStream {
-    let (ident, krate) = (glue.cont.ident, &glue.krate);
-    let cx = glue.names.local("cx");
-    let chunks = glue.cont.fields.chunks(CHUNK).enumerate().map(|(chunk, fields)| {
-        let function = chunk_fn(glue, chunk);
-        let indices = chunk * CHUNK..chunk * CHUNK + fields.len();
-        let types = indices.clone().map(|index| glue.value_ty(index));
-        let loads = indices.map(|position| load_call(glue, position, &cx));
-        let locals: Vec<Ident> = (0..fields.len()).map(|offset| value_local(glue, offset)).collect();
-        quote! {
-            #[inline(never)]
-            fn #function(#cx: &mut #krate::__private::LoadCx<'_, #ident>) -> #krate::__private::Option<(#(#types,)*)> {
-                match (#(#loads,)*) {
-                    (#(#krate::__private::Some(#locals),)*) => #krate::__private::Some((#(#locals,)*)),
-                    _ => #krate::__private::None,
-                }
-            }
-        }
-    });
-    quote!(#(#chunks)*)
-}
-
-/// `fn __load`: every chunk loaded, then the struct built from them if every
-/// default could be built.
-pub(super) fn gen_load(glue: &Glue) -> TokenStream {
-    let krate = &glue.krate;
-    let cx = glue.names.local("cx");
-    let count = glue.cont.fields.len().div_ceil(CHUNK);
-    let calls = (0..count).map(|chunk| {
-        let function = chunk_fn(glue, chunk);
-        quote!(#function(#cx))
-    });
-    let chunks: Vec<Ident> = (0..count).map(|chunk| chunk_local(glue, chunk)).collect();
-    let members = glue.cont.fields.iter().enumerate().map(|(index, field)| {
-        let (member, chunk) = (field.ident, &chunks[index / CHUNK]);
-        let position = syn::Index::from(index % CHUNK);
-        quote!(#member: #chunk.#position)
-    });
-    let body = if glue.cont.fields.is_empty() {
-        quote!(#krate::__private::Some(Self {}))
-    } else {
-        quote! {
-            match (#(#calls,)*) {
-                (#(#krate::__private::Some(#chunks),)*) => #krate::__private::Some(Self { #(#members,)* }),
-                _ => #krate::__private::None,
-            }
-        }
-    };
-    quote! {
-        fn __load(#cx: &mut #krate::__private::LoadCx<'_, Self>) -> #krate::__private::Option<Self> {
-            #body
-        }
-    }
-}
-
-/// A function named as each local binding (see `names`).
-pub(super) fn gen_local_shadows(glue: &Glue) -> TokenStream {
-    let count = glue.cont.fields.len();
-    let values = (0..count.min(CHUNK)).map(|offset| value_local(glue, offset));
-    let chunks = (0..count.div_ceil(CHUNK)).map(|chunk| chunk_local(glue, chunk));
-    let fixed = ["c", "cx", "setting"].map(|name| glue.names.local(name));
-    let names = fixed.into_iter().chain(values).chain(chunks);
-    quote!(#(fn #names() {})*)
 }
 
 /// For a string default whose type the derive cannot parse (an enum, a

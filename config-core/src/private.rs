@@ -22,7 +22,31 @@ pub use crate::value::Lit;
 pub use core::mem::offset_of;
 
 use crate::error::Reason;
-use crate::meta::SettingMeta;
+use crate::meta::{DefaultValue, Kind, Literal, Rules, SettingMeta, ValueType};
+
+/// A setting's metadata with every field at its usual value: the derive
+/// writes a setting's metadata as what differs from it.
+pub const SETTING: SettingMeta = SettingMeta {
+    name: "",
+    env: "",
+    value: ValueType::of(Kind::String),
+    rust_type: "",
+    optional: false,
+    required: false,
+    doc: "",
+    default: DefaultValue { value: Literal::None, doc: None },
+    shorthands: &[],
+    checks: &[],
+    rules: Rules::STANDARD,
+    deprecated: None,
+    aliases: &[],
+    env_aliases: &[],
+    added: None,
+    see_also: &[],
+    hidden: false,
+    secret: false,
+    frozen: false,
+};
 
 /// A default written as an expression (`default = LogLevel::Info`).
 pub fn into_default<T, V: Into<T>>(value: V) -> T {

@@ -94,6 +94,9 @@ fn gen_settings_impl(cont: &Container) -> TokenStream {
                 const META: &'static #alias::meta::StructMeta = &#meta_static;
                 const __LEAVES: usize = #leaves;
                 const __TABLE: #alias::__private::Table<Self> = #table;
+                // Inline, so that a crate that only defines the struct
+                // compiles none of the code that loads it.
+                #[inline]
                 fn __schema() -> &'static #alias::__private::Schema<Self> {
                     #schema.get_or_init(#alias::__private::Schema::build)
                 }

@@ -78,14 +78,15 @@ pub(super) fn gen_setting_consts(glue: &Glue) -> TokenStream {
 
 /// `Rules { ... }` from the struct's attributes.
 fn gen_rules(attrs: &attr::Container, krate: &TokenStream) -> TokenStream {
-    let empty = match attrs.empty_values.as_ref().map(LitStr::value).as_deref() {
-        Some("numbers") => quote!(#krate::meta::EmptyValues::Numbers),
-        _ => quote!(#krate::meta::EmptyValues::Unset),
-    };
-    let items = match attrs.list_items.as_ref().map(LitStr::value).as_deref() {
-        Some("as_given") => quote!(#krate::meta::ListItems::AsGiven),
-        _ => quote!(#krate::meta::ListItems::Trimmed),
-    };
+    let numbers = attrs.empty_values.as_ref().is_some_and(|v| v.value() == "numbers");
+    let as_given = attrs.list_items.as_ref().is_some_and(|v| v.value() == "as_given");
+    if !numbers && !as_given {
+        return quote!(#krate::meta::Rules::STANDARD);
+    }
+    let empty =
+        if numbers { quote!(#krate::meta::EmptyValues::Numbers) } else { quote!(#krate::meta::EmptyValues::Unset) };
+    let items =
+        if as_given { quote!(#krate::meta::ListItems::AsGiven) } else { quote!(#krate::meta::ListItems::Trimmed) };
     quote!(#krate::meta::Rules { empty_values: #empty, list_items: #items })
 }
 
@@ -128,33 +129,57 @@ fn gen_setting_meta(field: &Field, value: TokenStream, rules: &TokenStream, krat
         Some(d) => gen_deprecation(d, krate),
         None => quote!(#krate::__private::None),
     };
-    let added = opt_str(krate, attrs.added.as_ref());
-    let see_also = &attrs.see_also;
-    let hidden = attrs.hidden.is_some();
-    let secret = attrs.secret.is_some();
-    let frozen = attrs.frozen.is_some();
+    // Only what differs from `__private::SETTING` is written: the compiler
+    // checks a short literal faster, and a struct has many.
+    let mut rest = Vec::new();
+    let mut flag = |on: bool, name: &str| {
+        if on {
+            let name = syn::Ident::new(name, proc_macro2::Span::call_site());
+            rest.push(quote!(#name: true));
+        }
+    };
+    flag(optional, "optional");
+    flag(required, "required");
+    flag(attrs.hidden.is_some(), "hidden");
+    flag(attrs.secret.is_some(), "secret");
+    flag(attrs.frozen.is_some(), "frozen");
+    if attrs.shorthand.as_ref().is_some_and(|s| !s.pairs.is_empty()) {
+        rest.push(quote!(shorthands: &[#(#shorthands),*]));
+    }
+    if !checks.is_empty() {
+        rest.push(quote!(checks: &[#(#checks),*]));
+    }
+    if rules.to_string() != quote!(#krate::meta::Rules::STANDARD).to_string() {
+        rest.push(quote!(rules: #rules));
+    }
+    if attrs.deprecated.is_some() {
+        rest.push(quote!(deprecated: #deprecated));
+    }
     let (aliases, env_aliases) = (&attrs.alias, &attrs.alias_env);
+    if !aliases.is_empty() {
+        rest.push(quote!(aliases: &[#(#aliases),*]));
+    }
+    if !env_aliases.is_empty() {
+        rest.push(quote!(env_aliases: &[#(#env_aliases),*]));
+    }
+    if attrs.added.is_some() {
+        let added = opt_str(krate, attrs.added.as_ref());
+        rest.push(quote!(added: #added));
+    }
+    if !attrs.see_also.is_empty() {
+        let see_also = &attrs.see_also;
+        rest.push(quote!(see_also: &[#(#see_also),*]));
+    }
     quote! {
         #krate::meta::SettingMeta {
             name: #name,
             env: #env,
             value: #value,
             rust_type: #rust_type,
-            optional: #optional,
-            required: #required,
             doc: #doc,
             default: #default,
-            shorthands: &[#(#shorthands),*],
-            checks: &[#(#checks),*],
-            rules: #rules,
-            deprecated: #deprecated,
-            aliases: &[#(#aliases),*],
-            env_aliases: &[#(#env_aliases),*],
-            added: #added,
-            see_also: &[#(#see_also),*],
-            hidden: #hidden,
-            secret: #secret,
-            frozen: #frozen,
+            #(#rest,)*
+            ..#krate::__private::SETTING
         }
     }
 }

@@ -672,6 +672,13 @@ fn validate<T, K: Codec<T>>(value: &T, validate: Option<Validate<K::Inner>>) -> 
 /// value; a list's items are checked one by one against `positive` and
 /// `range`.
 pub(crate) fn run_checks(setting: &SettingMeta, value: &Value) -> Result<(), Reason> {
+    // The usual check, kept short: a number that must be positive.
+    match (setting.checks, value) {
+        ([Check::Positive], Value::Float(x)) if *x > 0.0 => return Ok(()),
+        ([Check::Positive], Value::Int(n)) if *n > 0 => return Ok(()),
+        ([Check::Positive], Value::UInt(n)) if *n > 0 => return Ok(()),
+        _ => {}
+    }
     let kind = setting.value.items().kind;
     for check in setting.checks {
         let failed = match (check, value) {

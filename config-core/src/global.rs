@@ -197,14 +197,16 @@ impl<C: Settings> Global<C> {
         let swap = self.swap();
         let mut state = self.lock();
         let current = swap.load_full();
-        let mut draft = (*current).clone();
-        draft.set_at(name, value.clone(), location)?;
-        self.refuse_frozen(&current, &draft, &[index]).map_err(SetError::Frozen)?;
+        let mut next = Arc::clone(&current);
+        // A copy made in place, in the snapshot it is published as.
+        let draft = Arc::make_mut(&mut next);
+        draft.set_index(index, name, value.clone(), location)?;
+        self.refuse_frozen(&current, draft, &[index]).map_err(SetError::Frozen)?;
         state.overrides.retain(|(i, _, _)| *i != index);
         if draft.origin_at(index).kind() == crate::OriginKind::Code {
             state.overrides.push((index, value, location));
         }
-        self.publish(&mut state, &current, draft);
+        self.publish_at(&mut state, &current, next, &[index]);
         Ok(())
     }
 
@@ -218,11 +220,12 @@ impl<C: Settings> Global<C> {
         let swap = self.swap();
         let mut state = self.lock();
         let current = swap.load_full();
-        let mut draft = (*current).clone();
+        let mut next = Arc::clone(&current);
+        let draft = Arc::make_mut(&mut next);
         draft.reset(name)?;
-        self.refuse_frozen(&current, &draft, &[index]).map_err(SetError::Frozen)?;
+        self.refuse_frozen(&current, draft, &[index]).map_err(SetError::Frozen)?;
         state.overrides.retain(|(i, _, _)| *i != index);
-        self.publish(&mut state, &current, draft);
+        self.publish_at(&mut state, &current, next, &[index]);
         Ok(())
     }
 
@@ -238,9 +241,10 @@ impl<C: Settings> Global<C> {
         let swap = self.swap();
         let mut state = self.lock();
         let current = swap.load_full();
-        let mut draft = (*current).clone();
+        let mut next = Arc::clone(&current);
+        let draft = Arc::make_mut(&mut next);
         let changed = draft.update_at(change, location)?;
-        if let Err(frozen) = self.refuse_frozen(&current, &draft, &changed) {
+        if let Err(frozen) = self.refuse_frozen(&current, draft, &changed) {
             return Err(Problems::frozen(vec![frozen]));
         }
         let ops = &C::__schema().ops;
@@ -248,7 +252,7 @@ impl<C: Settings> Global<C> {
             state.overrides.retain(|(i, _, _)| *i != index);
             state.overrides.push((index, ops[index].get(draft.values()), location));
         }
-        self.publish(&mut state, &current, draft);
+        self.publish_at(&mut state, &current, next, &changed);
         Ok(())
     }
 
@@ -464,10 +468,26 @@ impl<C: Settings> Global<C> {
 
     /// Swaps in `new` and tells whoever listens what changed.
     fn publish(&self, state: &mut State<C>, old: &Loaded<C>, new: Loaded<C>) -> Changes {
-        let changes = diff(old, &new, self.version.load(Ordering::Acquire) + 1);
+        let changes = diff(old, &new, 0..C::__LEAVES, self.version.load(Ordering::Acquire) + 1);
+        self.publish_changes(state, Arc::new(new), changes)
+    }
+
+    /// Swaps in `new`, which differs from `old` at most at `indices`, and
+    /// tells whoever listens what changed (worked out only if someone does).
+    fn publish_at(&self, state: &mut State<C>, old: &Loaded<C>, new: Arc<Loaded<C>>, indices: &[usize]) {
+        let version = self.version.load(Ordering::Acquire) + 1;
+        let changes = if state.subscribers.is_empty() && state.callbacks.is_empty() {
+            Changes { version, ..Changes::default() }
+        } else {
+            diff(old, &new, indices.iter().copied(), version)
+        };
+        self.publish_changes(state, new, changes);
+    }
+
+    fn publish_changes(&self, state: &mut State<C>, new: Arc<Loaded<C>>, changes: Changes) -> Changes {
         match self.current.get() {
-            Some(current) => current.store(Arc::new(new)),
-            None => drop(self.current.set(ArcSwap::from_pointee(new))),
+            Some(current) => current.store(new),
+            None => drop(self.current.set(ArcSwap::new(new))),
         }
         self.version.fetch_add(1, Ordering::AcqRel);
         if changes.changed.is_empty() {
@@ -511,10 +531,10 @@ fn fallback<C: Settings>(problems: &[Problem]) -> Loaded<C> {
     }
 }
 
-/// The settings whose value or origin differ.
-fn diff<C: Settings>(old: &Loaded<C>, new: &Loaded<C>, version: u64) -> Changes {
+/// The settings among `indices` whose value or origin differ.
+fn diff<C: Settings>(old: &Loaded<C>, new: &Loaded<C>, indices: impl Iterator<Item = usize>, version: u64) -> Changes {
     let schema = C::__schema();
-    let changed = (0..schema.leaves.len())
+    let changed = indices
         .filter(|&i| !schema.ops[i].same(old.values(), new.values()) || !old.same_origin(new, i))
         .map(|i| Change { index: i, setting: &schema.leaves[i].path, old: old.origin_at(i), new: new.origin_at(i) })
         .collect();

@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsStr;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -243,9 +244,31 @@ impl Known {
     }
 }
 
+/// Setting names to their positions.
+pub(crate) type NameIndex<'a> = HashMap<&'a str, usize, BuildHasherDefault<NameHasher>>;
+
+/// FNV-1a: short names hash in a few instructions each (the names are the
+/// program's own, so nothing is gained from a keyed hash).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct NameHasher(u64);
+
+impl Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Builds the index from setting names to their positions.
-pub(crate) fn index(leaves: &[Leaf]) -> HashMap<&str, usize> {
-    let mut index = HashMap::with_capacity(leaves.len());
+pub(crate) fn index(leaves: &[Leaf]) -> NameIndex<'_> {
+    let mut index = NameIndex::with_capacity_and_hasher(leaves.len(), BuildHasherDefault::default());
     for (i, leaf) in leaves.iter().enumerate() {
         index.insert(&*leaf.path, i);
     }

@@ -45,7 +45,67 @@ pub(crate) struct Origins {
     /// Bit `i`: the setting at `i` has its value from its own variable.
     env: Bits,
     /// Every other origin that is not the default.
-    other: Vec<(usize, Origin)>,
+    other: Listed,
+}
+
+/// The origins listed by index, in order: one (a value set in code, the
+/// usual case) kept without allocating, so that a change through a `Global`
+/// copies it for free.
+#[derive(Debug, Clone, Default, PartialEq)]
+enum Listed {
+    #[default]
+    None,
+    One([(usize, Origin); 1]),
+    Many(Vec<(usize, Origin)>),
+}
+
+impl Listed {
+    fn as_slice(&self) -> &[(usize, Origin)] {
+        match self {
+            Listed::None => &[],
+            Listed::One(one) => one,
+            Listed::Many(all) => all,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.as_slice().is_empty()
+    }
+
+    fn find(&self, index: usize) -> Result<usize, usize> {
+        self.as_slice().binary_search_by_key(&index, |(i, _)| *i)
+    }
+
+    fn last(&self) -> Option<&(usize, Origin)> {
+        self.as_slice().last()
+    }
+
+    fn set(&mut self, at: usize, origin: Origin) {
+        match self {
+            Listed::None => {}
+            Listed::One([(_, old)]) => *old = origin,
+            Listed::Many(all) => all[at].1 = origin,
+        }
+    }
+
+    fn insert(&mut self, at: usize, entry: (usize, Origin)) {
+        *self = match std::mem::take(self) {
+            Listed::None => Listed::One([entry]),
+            Listed::One([one]) => Listed::Many(if at == 0 { vec![entry, one] } else { vec![one, entry] }),
+            Listed::Many(mut all) => {
+                all.insert(at, entry);
+                Listed::Many(all)
+            }
+        };
+    }
+
+    fn remove(&mut self, at: usize) {
+        match self {
+            Listed::None => {}
+            Listed::One(_) => *self = Listed::None,
+            Listed::Many(all) => drop(all.remove(at)),
+        }
+    }
 }
 
 /// A set of small numbers: the first 128 without allocating.
@@ -86,22 +146,23 @@ impl Origins {
 
     /// Whether the setting at `index` has the same origin in both.
     pub(crate) fn same_at(&self, other: &Origins, index: usize) -> bool {
-        self.env.get(index) == other.env.get(index) && self.listed(index) == other.listed(index)
+        self.env.get(index) == other.env.get(index)
+            && (self.other.is_empty() && other.other.is_empty() || self.listed(index) == other.listed(index))
     }
 
     /// The origin of the setting at `index`, if it is listed.
     fn listed(&self, index: usize) -> Option<&Origin> {
-        self.other.binary_search_by_key(&index, |(i, _)| *i).ok().map(|at| &self.other[at].1)
+        self.other.find(index).ok().map(|at| &self.other.as_slice()[at].1)
     }
 
     /// Records the origin of the setting at `index` of `leaves`.
     pub(crate) fn set(&mut self, index: usize, origin: Origin, leaves: &'static [Leaf]) {
-        let own_variable = matches!(&origin, Origin::Env { var } if *var == &*leaves[index].env);
+        let own_variable = is_own_variable(&origin, &leaves[index]);
         self.env.set(index, own_variable);
-        match (self.other.binary_search_by_key(&index, |(i, _)| *i), origin) {
-            (Ok(found), _) if own_variable => drop(self.other.remove(found)),
-            (Ok(found), Origin::Default) => drop(self.other.remove(found)),
-            (Ok(found), origin) => self.other[found].1 = origin,
+        match (self.other.find(index), origin) {
+            (Ok(found), _) if own_variable => self.other.remove(found),
+            (Ok(found), Origin::Default) => self.other.remove(found),
+            (Ok(found), origin) => self.other.set(found, origin),
             (Err(_), _) if own_variable => {}
             (Err(_), Origin::Default) => {}
             (Err(at), origin) => self.other.insert(at, (index, origin)),
@@ -112,11 +173,23 @@ impl Origins {
     /// every setting recorded so far (as a load does, in order).
     pub(crate) fn push(&mut self, index: usize, origin: Origin, leaves: &'static [Leaf]) {
         match (&origin, self.other.last()) {
-            (Origin::Env { var }, _) if *var == &*leaves[index].env => self.env.set(index, true),
+            (Origin::Env { .. }, _) if is_own_variable(&origin, &leaves[index]) => self.env.set(index, true),
             (Origin::Default, _) => {}
             (_, Some((last, _))) if *last >= index => self.set(index, origin, leaves),
-            _ => self.other.push((index, origin)),
+            _ => {
+                let end = self.other.as_slice().len();
+                self.other.insert(end, (index, origin));
+            }
         }
+    }
+}
+
+/// Whether `origin` is the setting's own variable (usually the very string
+/// the leaf holds, so the text is compared only when it is not).
+fn is_own_variable(origin: &Origin, leaf: &Leaf) -> bool {
+    match origin {
+        Origin::Env { var } => std::ptr::eq(*var, &*leaf.env) || *var == &*leaf.env,
+        _ => false,
     }
 }
 
@@ -335,8 +408,20 @@ impl<C: Settings> Loaded<C> {
         value: Value,
         location: &'static Location<'static>,
     ) -> Result<(), SetError> {
-        let schema = C::__schema();
         let index = index_of::<C>(name)?;
+        self.set_index(index, name, value, location)
+    }
+
+    /// Sets the setting at `index`, called `name` (its name or a former
+    /// one).
+    pub(crate) fn set_index(
+        &mut self,
+        index: usize,
+        name: &str,
+        value: Value,
+        location: &'static Location<'static>,
+    ) -> Result<(), SetError> {
+        let schema = C::__schema();
         let (setting, path, _) = schema.names(index);
         if matches!(&value, Value::Str(text) if text.is_empty()) && setting.rules.empty_is_unset(setting.kind()) {
             return self.reset_index(index);

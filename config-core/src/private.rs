@@ -48,6 +48,16 @@ pub const SETTING: SettingMeta = SettingMeta {
     frozen: false,
 };
 
+/// A field's validator, as the field's type expects it. The derive writes
+/// it as a struct literal, so that a function of another signature is
+/// reported at the function's path, as a mismatched field.
+pub struct Validator<T, K: Codec<T>> {
+    /// The function.
+    pub validate: Validate<K::Inner>,
+    /// The field's type and codec.
+    pub types: PhantomData<fn() -> (T, K)>,
+}
+
 /// A default written as an expression (`default = LogLevel::Info`).
 pub fn into_default<T, V: Into<T>>(value: V) -> T {
     value.into()

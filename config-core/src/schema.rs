@@ -24,7 +24,7 @@ pub struct Schema<C: 'static> {
     pub(crate) ops: Vec<Slot<C>>,
     /// Every name the settings go by.
     pub known: Known,
-    index: HashMap<&'static str, usize>,
+    index: layer::NameIndex<'static>,
     /// The defaults every load gives, as a `C`'s bytes, made on first load.
     template: OnceLock<Template>,
 }

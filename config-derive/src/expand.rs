@@ -78,9 +78,9 @@ fn gen_settings_impl(cont: &Container) -> TokenStream {
 
             static #meta_static: #alias::meta::StructMeta = #meta;
 
-            #default_fns
-
             #field_statics
+
+            #default_fns
 
             #table_items
 

@@ -227,7 +227,13 @@ pub(super) fn gen_field_statics(glue: &Glue) -> TokenStream {
                 let path = &validate.path;
                 let path = replace_self(quote!(#path), ident);
                 let path = quote_spanned!(path.span()=> #path);
-                quote!(#krate::__private::Some(#path))
+                let validator = quote! {
+                    #krate::__private::Validator::<#value_ty, #codec> {
+                        validate: #path,
+                        types: #krate::__private::PhantomData,
+                    }
+                };
+                quote!(#krate::__private::Some(#validator.validate))
             }
             None => quote!(#krate::__private::None),
         };

@@ -3,6 +3,7 @@
 //! of reading, setting and rendering. See `../BENCHMARKS.md`.
 
 pub mod environment;
+pub mod files;
 pub mod loaders;
 pub mod peers;
 pub mod rules;

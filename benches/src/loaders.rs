@@ -17,9 +17,12 @@ use crate::values::{Names, Values};
 pub type Load = fn();
 
 /// `(name, loader)`, ours first and the hand-written baseline second.
-pub const LOADERS: [(&str, Load); 8] = [
+pub const LOADERS: [(&str, Load); 9] = [
     ("config_core", || {
         black_box(load_config_core());
+    }),
+    ("config_core_builder", || {
+        black_box(load_config_core_builder());
     }),
     ("handwritten", || {
         black_box(peers::handwritten::load().expect("valid"));
@@ -52,6 +55,13 @@ pub fn loader(name: &str) -> Option<Load> {
 /// gevent's settings loaded by config-core from the process environment.
 pub fn load_config_core() -> impl Sized {
     Config::from_env().expect("valid")
+}
+
+/// gevent's settings loaded by config-core from the process environment,
+/// the same job as the hand-written loader: no pass over the whole
+/// environment for unknown variables.
+pub fn load_config_core_builder() -> impl Sized {
+    Config::builder().env().unknown_names(config_core::Unknown::Ignore).load().expect("valid")
 }
 
 /// Any settings struct loaded by config-core from the process environment
@@ -108,9 +118,34 @@ pub fn global() -> &'static config_core::Global<Config> {
     gevent_settings::config()
 }
 
-/// A read through the process-wide instance.
+/// A read through the process-wide instance: a snapshot taken and let go.
 pub fn read_global() -> f64 {
     global().get().max_blocking_time
+}
+
+/// A handle on the process-wide instance for a thread that reads often.
+pub type Reader = config_core::Reader<'static, Config>;
+
+/// A reader of the process-wide instance.
+pub fn reader() -> Reader {
+    global().reader()
+}
+
+/// A read through a reader.
+pub fn read_reader(reader: &mut Reader) -> f64 {
+    reader.get().max_blocking_time
+}
+
+/// A read through the process-wide instance that records its first reader
+/// (`frozen` settings refuse changes once read this way).
+pub fn read_global_tracked() -> f64 {
+    global().read(|c| &c.max_blocking_time)
+}
+
+/// A reload of the process-wide instance from the environment: every
+/// variable read again, the whole configuration checked, and published.
+pub fn reload_global() {
+    global().reload().expect("valid");
 }
 
 /// A change through the process-wide instance.

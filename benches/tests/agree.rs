@@ -231,3 +231,20 @@ fn lists_split_as_config_core_splits_them() {
         assert_eq!(rules::list(text), reference::list(text), "{text:?}");
     }
 }
+
+/// The file benchmark's two loaders read the same 200 values, config-core's
+/// each from the file.
+#[test]
+fn the_file_loaders_read_the_same_values() {
+    use settings_benches::files;
+    let ours = files::load_config_core();
+    let theirs = serde_json::to_value(files::load_serde()).unwrap();
+    let mut count = 0;
+    for state in ours.iter() {
+        let expected = state.name.split('.').fold(&theirs, |value, key| &value[key]);
+        assert_eq!(&serde_json::to_value(&state.value).unwrap(), expected, "{}", state.name);
+        assert_eq!(state.origin.label(), "file", "{}", state.name);
+        count += 1;
+    }
+    assert_eq!(count, 200);
+}

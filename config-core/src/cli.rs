@@ -31,7 +31,7 @@
 //! }
 //!
 //! let cli = Cli::parse_from(["app", "--workers", "8", "--verbose"]);
-//! let config = App::builder().env().args(cli.settings.layer()).load().unwrap();
+//! let config = App::builder().env().flags(&cli.settings).load().unwrap();
 //! assert_eq!(config.workers, 8);
 //! ```
 
@@ -67,8 +67,9 @@ impl<C> std::fmt::Debug for SettingsArgs<C> {
 const SET: &str = "set";
 
 impl<C: Settings> SettingsArgs<C> {
-    /// The values given, as the command-line layer of a load
-    /// ([`Builder::args`](crate::Builder::args)).
+    /// The values given, as the command-line layer of a load. Prefer
+    /// [`Builder::flags`](crate::Builder::flags), which also reports the
+    /// malformed `--set` arguments ([`problems`](Self::problems)).
     pub fn layer(&self) -> CommandLine {
         self.layer.clone()
     }

@@ -43,7 +43,7 @@ use clap::{Arg, ArgAction, ArgMatches, Args, Command, FromArgMatches};
 use crate::Settings;
 use crate::args::CommandLine;
 use crate::error::SourceError;
-use crate::meta::{Kind, Leaf};
+use crate::meta::Kind;
 
 /// Every setting of `C` as a flag, and `--set NAME=VALUE`.
 pub struct SettingsArgs<C> {
@@ -81,12 +81,15 @@ impl<C: Settings> SettingsArgs<C> {
 
     fn from_matches(matches: &ArgMatches) -> Self {
         let mut args = SettingsArgs { layer: CommandLine::new(), problems: Vec::new(), _struct: PhantomData };
-        for leaf in C::__schema().leaves {
-            if let Ok(Some(values)) = matches.try_get_many::<OsString>(&leaf.path) {
-                let flag = flag_name(leaf);
+        // A former name's flag gives its value under the former name, for
+        // the load to warn of.
+        let paths = C::__schema().leaves.iter().flat_map(|leaf| std::iter::once(&leaf.path).chain(&leaf.aliases));
+        for path in paths {
+            if let Ok(Some(values)) = matches.try_get_many::<OsString>(path) {
+                let flag = flag_name(path);
                 for value in values {
                     let arg = format!("--{flag}={}", value.to_string_lossy());
-                    args.layer.push(leaf.path.as_ref(), value.clone(), arg);
+                    args.layer.push(path.as_ref(), value.clone(), arg);
                 }
             }
         }
@@ -103,8 +106,8 @@ impl<C: Settings> SettingsArgs<C> {
 }
 
 /// `database.pool_size` → `database-pool-size`
-fn flag_name(leaf: &Leaf) -> String {
-    leaf.path.replace(['.', '_'], "-")
+fn flag_name(path: &str) -> String {
+    path.replace(['.', '_'], "-")
 }
 
 /// The placeholder shown in help: `<DURATION>`, `<ADDR>`.
@@ -136,7 +139,7 @@ impl<C: Settings> Args for SettingsArgs<C> {
         for leaf in C::__schema().leaves {
             let setting = leaf.setting;
             let mut arg = Arg::new(&*leaf.path)
-                .long(flag_name(leaf))
+                .long(flag_name(&leaf.path))
                 .value_name(value_name(setting.value.kind))
                 .value_parser(clap::value_parser!(OsString))
                 .action(ArgAction::Append)
@@ -146,6 +149,15 @@ impl<C: Settings> Args for SettingsArgs<C> {
                 arg = arg.help(format!("{} (deprecated since {})", help(setting.doc), d.since));
             }
             cmd = cmd.arg(arg);
+            // Former names still work, unlisted: the help shows the name to use.
+            for alias in &leaf.aliases {
+                let old = Arg::new(&**alias)
+                    .long(flag_name(alias))
+                    .value_parser(clap::value_parser!(OsString))
+                    .action(ArgAction::Append)
+                    .hide(true);
+                cmd = cmd.arg(old);
+            }
         }
         cmd.arg(
             Arg::new(SET)

@@ -224,8 +224,9 @@ impl Known {
             Some(name) => {
                 Some(Warning::UnknownVariable { variable: name.to_owned(), suggestion: self.suggest_env(name, prefix) })
             }
-            // Not UTF-8, so no setting's: report it, escaped.
-            None => Some(Warning::UnknownVariable { variable: format!("{name:?}"), suggestion: None }),
+            // Not UTF-8, so no setting's: report it with the bad bytes
+            // replaced (the message escapes the rest).
+            None => Some(Warning::UnknownVariable { variable: name.to_string_lossy().into_owned(), suggestion: None }),
         }
     }
 }

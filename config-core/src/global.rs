@@ -440,7 +440,7 @@ impl<C: Settings> Global<C> {
             .collect();
         if !lines.is_empty() {
             let report_text = format!(
-                "invalid configuration of `{}` ({} problem(s)); the defaults are used instead:\n  - {}",
+                "invalid configuration of `{}` ({} problem(s)); each setting named keeps its value from a lower source or its default:\n  - {}",
                 C::META.name,
                 lines.len(),
                 lines.join("\n  - ")

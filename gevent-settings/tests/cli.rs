@@ -341,7 +341,10 @@ fn gevent_config_process(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, S
 
 #[test]
 fn a_file_is_a_layer_under_the_environment_with_each_values_place() {
-    let file = TomlFile::new("layer", "# gevent.toml\nmax_blocking_time = 0.5\nresolver = [\"thread\", \"block\"]\nloop = \"libuv\"\n");
+    let file = TomlFile::new(
+        "layer",
+        "# gevent.toml\nmax_blocking_time = 0.5\nresolver = [\"thread\", \"block\"]\nloop = \"libuv\"\n",
+    );
     let path = file.0.to_str().unwrap();
     let (status, out, err) =
         gevent_config_process(&["--file", path, "show", "--format", "json"], &[("GEVENT_LOOP", "libev-cffi")]);

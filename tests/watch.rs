@@ -98,7 +98,7 @@ fn a_file_edit_is_seen_and_a_bad_edit_keeps_the_last_good_configuration() {
     assert_eq!(changes.names(), ["timeout", "level"]);
     assert_eq!(
         CONFIG.origin("level").unwrap(),
-        Origin::File { path: file.clone().into(), line: 2, column: 9, key: "level".into() }
+        Origin::File { path: file.clone().into(), line: 2, column: 9, key: "level" }
     );
 }
 

@@ -84,7 +84,7 @@ impl Watcher {
                     on_reload(global.reload());
                 }
             })
-            .map_err(|e| notify::Error::io(e))?;
+            .map_err(notify::Error::io)?;
         Ok(Watcher { watcher: Some(watcher), thread: Some(thread) })
     }
 }

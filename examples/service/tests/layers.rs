@@ -41,14 +41,14 @@ fn each_value_comes_from_its_layer_with_its_exact_place() {
     assert_eq!(config.allowed_origins.len(), 2);
     assert_eq!(
         config.origin("request_timeout"),
-        Ok(Origin::File { path: dir.join("app.toml").into(), line: 8, column: 19, key: "request_timeout".into() })
+        Ok(Origin::File { path: dir.join("app.toml").into(), line: 8, column: 19, key: "request_timeout" })
     );
     // .env
     assert_eq!(config.log_level, log::LevelFilter::Debug);
     assert_eq!(config.primary.pool_size, 30);
     assert_eq!(
         config.origin("primary.pool_size"),
-        Ok(Origin::DotEnv { path: dir.join(".env").into(), line: 4, var: "APP_PRIMARY_POOL_SIZE".into() })
+        Ok(Origin::DotEnv { path: dir.join(".env").into(), line: 4, var: "APP_PRIMARY_POOL_SIZE" })
     );
     // secrets/
     assert_eq!(config.replica.url, "postgres://reports:dev-password@localhost:5432/app");

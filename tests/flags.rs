@@ -60,13 +60,15 @@ fn flags_beside_the_applications_own_and_their_origins() {
     assert!(cli.verbose);
     let config = App::builder().flags(&cli.settings).load().unwrap();
     assert_eq!((config.database.pool_size, config.request_timeout), (20, Duration::from_secs(60)));
-    assert_eq!(config.origin("database.pool_size"), Ok(Origin::CommandLine { arg: "--database-pool-size=20".into() }));
+    assert_eq!(config.origin("database.pool_size"), Ok(Origin::CommandLine { arg: "--database-pool-size".into() }));
 }
 
 #[test]
 fn the_command_line_beats_the_environment_and_the_last_flag_wins() {
     let config = load(&["--request-timeout", "1m", "--set", "request_timeout=2m"]).unwrap();
     assert_eq!(config.request_timeout, Duration::from_secs(120));
+    let config = load(&["--set", "request_timeout=2m", "--request-timeout", "1m"]).unwrap();
+    assert_eq!(config.request_timeout, Duration::from_secs(60), "the last one given, flag or --set");
     let config = load(&[]).unwrap();
     assert_eq!(config.request_timeout, Duration::from_secs(10), "the environment, without a flag");
 }
@@ -75,9 +77,9 @@ fn the_command_line_beats_the_environment_and_the_last_flag_wins() {
 fn bad_values_are_reported_with_the_others_not_by_clap() {
     let problems = load(&["--database-pool-size", "0", "--request-timeout", "soon", "--set", "oops"]).unwrap_err();
     let text = problems.to_string();
-    assert!(text.contains("--database-pool-size=0: invalid value \"0\" for setting `database.pool_size`"), "{text}");
-    assert!(text.contains("--request-timeout=soon: invalid value \"soon\" for setting `request_timeout`"), "{text}");
-    assert!(text.contains("--set oops: expected `name=value`"), "{text}");
+    assert!(text.contains("--database-pool-size=\"0\": invalid value for setting `database.pool_size`"), "{text}");
+    assert!(text.contains("--request-timeout=\"soon\": invalid value for setting `request_timeout`"), "{text}");
+    assert!(text.contains("--set oops: no `=`: expected `name=value`"), "{text}");
 }
 
 #[test]
@@ -113,4 +115,25 @@ fn a_path_that_is_not_utf8_keeps_its_bytes() {
     argv.extend([OsString::from("--set"), OsString::from_vec(b"data_dir=/srv/caf\xe9".to_vec())]);
     let config = App::builder().argv(argv).load().unwrap();
     assert_eq!(config.data_dir, PathBuf::from(path));
+}
+
+/// A secret given as a flag: its origin names the flag only.
+#[derive(Clone, Debug, Settings)]
+pub struct Login {
+    /// The password.
+    #[setting(secret, default = "")]
+    pub password: String,
+}
+
+#[test]
+fn a_secret_flag_is_named_not_shown() {
+    let config = Login::builder().argv(["app", "--password", "hunter2"]).load().unwrap();
+    let shown = format!(
+        "{} {} {}",
+        config.origin("password").unwrap(),
+        serde_json::to_string(&config).unwrap(),
+        config.explain("password").unwrap()
+    );
+    assert!(!shown.contains("hunter2"), "{shown}");
+    assert!(shown.contains("command-line argument --password"), "{shown}");
 }

@@ -81,23 +81,28 @@ impl<C: Settings> SettingsArgs<C> {
 
     fn from_matches(matches: &ArgMatches) -> Self {
         let mut args = SettingsArgs { layer: CommandLine::new(), problems: Vec::new(), _struct: PhantomData };
-        // A former name's flag gives its value under the former name, for
-        // the load to warn of.
+        // Every value with its place on the command line, so that the last
+        // one given wins, flag or `--set`. A former name's flag gives its
+        // value under the former name, for the load to warn of.
+        let mut given: Vec<(usize, Option<&str>, &OsString)> = Vec::new();
         let paths = C::__schema().leaves.iter().flat_map(|leaf| std::iter::once(&leaf.path).chain(&leaf.aliases));
-        for path in paths {
-            if let Ok(Some(values)) = matches.try_get_many::<OsString>(path) {
-                let flag = flag_name(path);
-                for value in values {
-                    let arg = format!("--{flag}={}", value.to_string_lossy());
-                    args.layer.push(path.as_ref(), value.clone(), arg);
-                }
-            }
+        for path in paths.chain(std::iter::once(&std::borrow::Cow::Borrowed(SET))) {
+            let (Ok(Some(values)), Some(indices)) = (matches.try_get_many::<OsString>(path), matches.indices_of(path))
+            else {
+                continue;
+            };
+            let path = (path != SET).then_some(path.as_ref());
+            given.extend(indices.zip(values).map(|(index, value)| (index, path, value)));
         }
-        if let Ok(Some(values)) = matches.try_get_many::<OsString>(SET) {
-            for value in values {
-                let arg = format!("--set {}", value.to_string_lossy());
-                if let Err(problem) = args.layer.push_assignment(value, arg) {
-                    args.problems.push(problem);
+        given.sort_by_key(|(index, ..)| *index);
+        for (_, path, value) in given {
+            // The origin names the flag, never the value: it may be a secret.
+            match path {
+                Some(path) => args.layer.push(path, value.clone(), format!("--{}", flag_name(path))),
+                None => {
+                    if let Err(problem) = args.layer.push_assignment(value) {
+                        args.problems.push(problem);
+                    }
                 }
             }
         }

@@ -136,7 +136,7 @@ impl fmt::Display for Problem {
                 write!(f, "{}: {value}: invalid value for setting `{setting}`", path.display())?
             }
             Origin::CommandLine { arg } => {
-                write!(f, "{}: invalid value {value} for setting `{setting}`", arg.escape_debug())?
+                write!(f, "{}={value}: invalid value for setting `{setting}`", arg.escape_debug())?
             }
             Origin::Store { .. } => write!(f, "{}: {value}: invalid value for setting `{setting}`", self.origin)?,
             Origin::Code { location } => write!(

@@ -42,7 +42,7 @@ fn show_as_json_gives_each_value_its_exact_origin() {
     assert_eq!(shown["workers"]["value"], 6);
     assert_eq!(shown["workers"]["origin"], serde_json::json!({"kind": "environment", "var": "APP_WORKERS"}));
     assert_eq!(shown["max_body"]["value"], 2 << 20);
-    assert_eq!(shown["max_body"]["origin"]["arg"], "--max-body=2mb");
+    assert_eq!(shown["max_body"]["origin"]["arg"], "--max-body");
     assert_eq!(shown["request_timeout"]["origin"]["kind"], "file");
     assert_eq!(shown["request_timeout"]["origin"]["path"], "./app.toml");
     assert_eq!(shown["request_timeout"]["origin"]["line"], 8);
@@ -63,8 +63,8 @@ fn check_names_every_problem_and_fails() {
         "check",
     ]));
     assert_eq!(status, 1);
-    assert!(err.contains("--set primary.pool_size: expected `name=value`"), "{err}");
-    assert!(err.contains("--workers=0: invalid value \"0\" for setting `workers`"), "{err}");
+    assert!(err.contains("--set primary.pool_size: no `=`: expected `name=value`"), "{err}");
+    assert!(err.contains("--workers=\"0\": invalid value for setting `workers`"), "{err}");
     assert!(err.contains("APP_LISTEN=\"localhost\": invalid value for setting `listen`"), "{err}");
     assert!(err.ends_with("3 problem(s) in the configuration\n"), "{err}");
 }
@@ -79,10 +79,7 @@ fn explain_and_the_generated_artefacts() {
         "primary.pool_size",
     ]));
     assert_eq!(status, 0);
-    assert!(
-        out.starts_with("primary.pool_size = 40 (from command-line argument --set primary.pool_size=40)\n"),
-        "{out}"
-    );
+    assert!(out.starts_with("primary.pool_size = 40 (from command-line argument --set primary.pool_size)\n"), "{out}");
     assert!(out.contains("overridden    APP_PRIMARY_POOL_SIZE in ./.env:4: \"30\""), "{out}");
     let committed = |file: &str| fs::read_to_string(example_dir().join("docs").join(file)).unwrap();
     for (args, file) in [

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::Settings;
 use crate::args::CommandLine;
-use crate::error::{Problems, SourceError, Warning};
+use crate::error::{ProblemKind, Problems, SourceError, Warning};
 use crate::layer::{Layer, Provider, Rank};
 use crate::loaded::{LayerEntry, Loaded, Report, Sources};
 use crate::source::{EnvProvider, Source, SourceProvider};
@@ -195,6 +195,11 @@ impl<C: Settings> Builder<C> {
         let (entries, mut sources, skipped) = self.read();
         let layers: Vec<&dyn Layer> = entries.iter().map(|e| &*e.layer).collect();
         let mut report = Loaded::<C>::run(&layers, self.unknown != Unknown::Ignore);
+        if !sources.is_empty() {
+            // A required setting may well be in the source that could not
+            // be read: "required" would send the reader the wrong way.
+            report.problems.retain(|problem| problem.kind != ProblemKind::Missing);
+        }
         report.sources.append(&mut sources);
         for error in skipped {
             let warning = Warning::SourceSkipped(error);

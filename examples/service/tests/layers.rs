@@ -186,3 +186,15 @@ fn the_files_are_optional_and_the_database_urls_required() {
     assert_eq!(config.listen, SocketAddr::from(([127, 0, 0, 1], 8080)));
     assert_eq!(config.static_dir, Path::new("static"));
 }
+
+#[test]
+fn a_file_that_cannot_be_read_is_the_problem_not_the_settings_it_would_set() {
+    let copy = Copy::new("unreadable");
+    fs::remove_file(copy.0.join("secrets/replica.url")).unwrap();
+    fs::write(copy.0.join("app.toml"), "[replica]\nurl = \"postgres://reports@replica/app\"\njunk = [\n").unwrap();
+    let problems = files(&copy.paths()).load().unwrap_err();
+    let text = problems.to_string();
+    assert_eq!((problems.iter().count(), problems.sources().len()), (0, 1), "{text}");
+    assert!(text.contains("app.toml:3:9: invalid TOML"), "{text}");
+    assert!(!text.contains("is required"), "{text}");
+}

@@ -156,11 +156,10 @@ fn report(outcome: Result<Changes, Problems>) {
 }
 
 fn print_changes(out: &mut dyn Write, changes: &Changes) -> io::Result<()> {
-    let now = CONFIG.get();
-    for state in now.iter().filter(|state| changes.names().contains(&state.name)) {
-        let value = escape::terminal(&state.shown()).into_owned();
-        let origin = escape::terminal(&state.origin.to_string()).into_owned();
-        writeln!(out, "{}reload: {} = {value} ({origin})", label(), state.name)?;
+    for change in &changes.changed {
+        // The value is shown as `show` shows it: escaped, a secret redacted.
+        let origin = escape::terminal(&change.new.to_string()).into_owned();
+        writeln!(out, "{}reload: {} = {} ({origin})", label(), change.setting, change.now)?;
     }
     for refused in &changes.refused {
         writeln!(out, "{}reload: refused: {refused}", label())?;

@@ -176,10 +176,9 @@ fn serve_reloads_when_a_file_changes_and_keeps_the_last_good_configuration() {
     let mut lines =
         [serving.wait_for("reload:", Duration::from_secs(5)), serving.wait_for("reload:", Duration::from_secs(5))];
     lines.sort();
-    assert_eq!(
-        lines[0],
-        "reload: refused: setting `workers` takes effect only at start and cannot change: it was first read at examples/service/src/main.rs:"
-    );
+    let refused = "reload: refused: setting `workers` takes effect only at start and cannot change: \
+                   it was first read at examples/service/src/main.rs:";
+    assert!(lines[0].starts_with(refused), "{lines:?}");
     assert!(lines[1].starts_with("reload: request_timeout = 55s"), "{lines:?}");
 
     // The secret directory is watched too, and a secret is never printed.

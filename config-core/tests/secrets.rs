@@ -201,3 +201,20 @@ fn a_secret_from_the_command_line_is_not_in_its_origin() {
     assert!(!problems.contains(SECRET), "{problems}");
     assert!(problems.contains("--set token=<redacted>: invalid value for setting `token`"), "{problems}");
 }
+
+/// An unset secret reads as unset everywhere: no value gives nothing away,
+/// and `<redacted>` would suggest there is one.
+#[test]
+fn an_unset_secret_shows_as_none() {
+    let config = Vault::from_source(&[("VAULT_RETRIES", "1")]).unwrap();
+    let token = config.iter().find(|s| s.name == "token").unwrap();
+    assert_eq!(token.shown(), "None");
+    assert_eq!(config.explain("token").unwrap().value, "None");
+    let json: serde_json::Value = serde_json::to_value(&config).unwrap();
+    assert_eq!(
+        (&json["token"]["value"], &json["password"]["value"]),
+        (&serde_json::Value::Null, &serde_json::json!(REDACTED))
+    );
+    let password = config.iter().find(|s| s.name == "password").unwrap();
+    assert_eq!(password.shown(), REDACTED, "a value, even a default, is never shown");
+}

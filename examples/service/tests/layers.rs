@@ -97,10 +97,12 @@ fn explain_lists_every_layer_that_gave_a_value() {
             toml = dir.join("app.toml").display(),
         )
     );
-    // A secret's raw values are never shown.
+    // A secret's raw values are never shown, and a required setting lists
+    // no default.
     let explained = config.explain("primary.url").unwrap().to_string();
     assert!(!explained.contains("dev-password"), "{explained}");
     assert!(explained.contains("<redacted>"), "{explained}");
+    assert!(!explained.contains("default"), "{explained}");
 }
 
 #[test]

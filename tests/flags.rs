@@ -97,7 +97,7 @@ fn a_former_name_still_works_as_a_flag_with_a_warning() {
 fn help_comes_from_the_doc_comments_and_hides_what_is_hidden() {
     let help = Cli::command().render_long_help().to_string();
     assert!(help.contains("--database-pool-size <NUMBER>"), "{help}");
-    assert!(help.contains("Connections kept open."), "{help}");
+    assert!(help.contains("[database] Connections kept open."), "the group says which: {help}");
     assert!(!help.contains("More wait"), "only the first sentence: {help}");
     assert!(help.contains("--request-timeout <DURATION>"), "{help}");
     assert!(help.contains("--set <NAME=VALUE>"), "{help}");

@@ -43,7 +43,7 @@ use clap::{Arg, ArgAction, ArgMatches, Args, Command, FromArgMatches};
 use crate::Settings;
 use crate::args::CommandLine;
 use crate::error::SourceError;
-use crate::meta::Kind;
+use crate::meta::{Kind, Leaf};
 
 /// Every setting of `C` as a flag, and `--set NAME=VALUE`.
 pub struct SettingsArgs<C> {
@@ -132,6 +132,16 @@ fn value_name(kind: Kind) -> &'static str {
     }
 }
 
+/// A setting's help: its first sentence, after its group's name when it is
+/// in one (a struct used twice, `primary` and `replica`, has the same doc
+/// comments in both).
+fn help_of(leaf: &Leaf) -> String {
+    match leaf.path.rsplit_once('.') {
+        Some((group, _)) => format!("[{group}] {}", help(leaf.setting.doc)),
+        None => help(leaf.setting.doc),
+    }
+}
+
 /// The first sentence of a doc comment, as one line of help.
 fn help(doc: &str) -> String {
     let paragraph = doc.split("\n\n").next().unwrap_or("").replace('\n', " ");
@@ -148,10 +158,10 @@ impl<C: Settings> Args for SettingsArgs<C> {
                 .value_name(value_name(setting.value.kind))
                 .value_parser(clap::value_parser!(OsString))
                 .action(ArgAction::Append)
-                .help(help(setting.doc))
+                .help(help_of(leaf))
                 .hide(setting.hidden);
             if let Some(d) = setting.deprecated {
-                arg = arg.help(format!("{} (deprecated since {})", help(setting.doc), d.since));
+                arg = arg.help(format!("{} (deprecated since {})", help_of(leaf), d.since));
             }
             cmd = cmd.arg(arg);
             // Former names still work, unlisted: the help shows the name to use.

@@ -307,7 +307,7 @@ fn variables_gevent_reads_elsewhere_are_not_unknown() {
     assert_eq!(
         err,
         "warning: environment variable GEVENT_DEBGU does not name a setting; did you mean GEVENT_DEBUG?\n\
-         1 problem(s) in the configuration\n"
+         0 error(s) and 1 warning(s) in the configuration\n"
     );
 }
 

@@ -66,7 +66,7 @@ fn check_names_every_problem_and_fails() {
     assert!(err.contains("--set primary.pool_size: no `=`: expected `name=value`"), "{err}");
     assert!(err.contains("--workers=\"0\": invalid value for setting `workers`"), "{err}");
     assert!(err.contains("APP_LISTEN=\"localhost\": invalid value for setting `listen`"), "{err}");
-    assert!(err.ends_with("3 problem(s) in the configuration\n"), "{err}");
+    assert!(err.ends_with("3 error(s) and 0 warning(s) in the configuration\n"), "{err}");
 }
 
 #[test]

@@ -241,6 +241,19 @@ fn a_key_file_directory_gives_one_setting_per_file() {
     assert_eq!(config.timeout, Duration::from_secs(9));
     assert_eq!(config.origin("workers").unwrap(), Origin::KeyFile { path: dir.0.join("workers").into() });
     assert!(config.warnings().is_empty(), "{:?}", config.warnings());
+
+    // Of the rank of configuration files (the later added wins), below
+    // `.env` and the environment.
+    let files = Dir::new("keyfiles-rank");
+    let toml = files.file("app.toml", "workers = 2\ntimeout = \"2s\"\n");
+    let dotenv = files.file(".env", "LAYERS_TIMEOUT=3s\n");
+    let config = Service::builder().dotenv(&dotenv).file(&toml).dir(&dir.0).load().unwrap();
+    assert_eq!(config.workers, 12, "a key file added after the file");
+    assert_eq!(config.timeout, Duration::from_secs(3), ".env over a key file");
+    let config = Service::builder().dir(&dir.0).file(&toml).load().unwrap();
+    assert_eq!(config.workers, 2, "the file added after the key files");
+    let config = Service::builder().dir(&dir.0).source([("LAYERS_WORKERS", "13")]).load().unwrap();
+    assert_eq!(config.workers, 13, "the environment over a key file");
 }
 
 fn _paths_are_accepted(path: &Path) {

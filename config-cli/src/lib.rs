@@ -184,9 +184,12 @@ fn check<C: Settings>(report: &Report<C>, out: &mut dyn Write, err: &mut dyn Wri
     for warning in &report.warnings {
         message(err, "warning", warning)?;
     }
-    let found = report.problems.len() + report.sources.len() + report.unknown.len() + report.warnings.len();
-    if found > 0 {
-        writeln!(err, "{found} problem(s) in the configuration")?;
+    let errors = report.problems.len() + report.sources.len() + report.unknown.len();
+    let warnings = report.warnings.len();
+    // A warning (an unknown name, a deprecated setting in use) fails a
+    // check too: it is what `check` is for.
+    if errors + warnings > 0 {
+        writeln!(err, "{errors} error(s) and {warnings} warning(s) in the configuration")?;
         return Ok(1);
     }
     let loaded = report.settings.iter().flat_map(Loaded::iter);

@@ -22,22 +22,31 @@ impl CommandLine {
     }
 
     /// Gives the setting `path` the text `value`, from the argument `arg`
-    /// (as the user wrote it, for messages). A later value wins.
+    /// (the flag, for messages and origins: never the value, which may be a
+    /// secret). A later value wins.
     pub fn push(&mut self, path: impl Into<String>, value: impl Into<OsString>, arg: impl Into<String>) {
         let arg: String = arg.into();
         self.values.push((path.into(), value.into(), Arc::from(arg)));
     }
 
-    /// Gives a value from `name=value` (the argument of `--set`).
-    pub fn push_assignment(&mut self, assignment: &OsStr, arg: impl Into<String>) -> Result<(), SourceError> {
-        let arg: String = arg.into();
+    /// Gives a value from `name=value` (the argument of `--set`). Its
+    /// origin is `--set name`: the value may be a secret.
+    pub fn push_assignment(&mut self, assignment: &OsStr) -> Result<(), SourceError> {
         let text = assignment.to_string_lossy();
-        let Some((path, _)) = text.split_once('=') else {
-            return Err(SourceError::new(arg, "expected `name=value`, such as `--set database.pool_size=20`"));
+        let malformed = |why: &str| {
+            let arg = format!("--set {}", text.escape_debug());
+            SourceError::new(arg, format!("{why}: expected `name=value`, such as `--set database.pool_size=20`"))
         };
-        let path = path.trim().to_owned();
+        let Some((name, _)) = text.split_once('=') else {
+            return Err(malformed("no `=`"));
+        };
+        let path = name.trim();
+        if path.is_empty() {
+            return Err(malformed("no name before `=`"));
+        }
         // The value keeps its bytes: it may be a path that is not UTF-8.
-        let value = split_value(assignment, path.len());
+        let value = split_value(assignment, name.len());
+        let arg = format!("--set {path}");
         self.push(path, value, arg);
         Ok(())
     }
@@ -93,9 +102,18 @@ mod tests {
     #[test]
     fn assignments_split_at_the_first_equals_sign() {
         let mut args = CommandLine::new();
-        args.push_assignment(OsStr::new("database.url=postgres://h/db?a=b"), "--set database.url=...").unwrap();
+        args.push_assignment(OsStr::new("database.url=postgres://h/db?a=b")).unwrap();
         let found = args.get(Key { path: "database.url", env: "X" }).unwrap();
         assert_eq!(found.raw, Raw::Text(OsStr::new("postgres://h/db?a=b").into()));
-        assert!(args.push_assignment(OsStr::new("novalue"), "--set novalue").is_err());
+        assert_eq!(found.origin, Origin::CommandLine { arg: "--set database.url".into() }, "no value in the origin");
+        let malformed = |text: &str| args.clone().push_assignment(OsStr::new(text)).unwrap_err().to_string();
+        assert_eq!(
+            malformed("novalue"),
+            "--set novalue: no `=`: expected `name=value`, such as `--set database.pool_size=20`"
+        );
+        assert_eq!(
+            malformed(" =3"),
+            "--set  =3: no name before `=`: expected `name=value`, such as `--set database.pool_size=20`"
+        );
     }
 }

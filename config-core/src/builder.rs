@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::Settings;
 use crate::args::CommandLine;
-use crate::error::{Problems, SourceError, Warning};
+use crate::error::{ProblemKind, Problems, SourceError, Warning};
 use crate::layer::{Layer, Provider, Rank};
 use crate::loaded::{LayerEntry, Loaded, Report, Sources};
 use crate::source::{EnvProvider, Source, SourceProvider};
@@ -114,6 +114,12 @@ impl<C: Settings> Builder<C> {
         self.provider(crate::keyfiles::KeyFileDir::required(path.as_ref()))
     }
 
+    /// A directory of key files that may be absent (a Secret that is not
+    /// mounted everywhere).
+    pub fn optional_dir(self, path: impl AsRef<Path>) -> Self {
+        self.provider(crate::keyfiles::KeyFileDir::optional(path.as_ref()))
+    }
+
     /// The process environment.
     pub fn env(mut self) -> Self {
         self.providers.push((EnvProvider::shared(), true));
@@ -140,10 +146,23 @@ impl<C: Settings> Builder<C> {
     #[cfg(feature = "clap")]
     pub fn argv(self, argv: impl IntoIterator<Item = impl Into<std::ffi::OsString> + Clone>) -> Self {
         match crate::cli::parse_argv::<C>(argv) {
-            Ok(args) if args.problems().is_empty() => self.args(args.layer()),
-            Ok(args) => self.provider(Unreadable(args.problems()[0].clone(), Rank::CommandLine)),
+            Ok(args) => self.flags(&args),
             Err(problem) => self.provider(Unreadable(problem, Rank::CommandLine)),
         }
+    }
+
+    /// The settings' flags and `--set NAME=VALUE` arguments, as parsed by
+    /// an application's own `clap` parser into which it flattened
+    /// [`cli::SettingsArgs`](crate::cli::SettingsArgs): the command-line
+    /// layer, and every malformed `--set` reported with the other problems.
+    #[cfg(feature = "clap")]
+    pub fn flags(self, args: &crate::cli::SettingsArgs<C>) -> Self {
+        // Each malformed argument is a source that cannot be read, so that
+        // a load reports all of them.
+        let builder = self.args(args.layer());
+        args.problems()
+            .iter()
+            .fold(builder, |builder, problem| builder.provider(Unreadable(problem.clone(), Rank::CommandLine)))
     }
 
     /// Any source; it must be readable, or the load fails.
@@ -176,6 +195,11 @@ impl<C: Settings> Builder<C> {
     pub fn load_report(&self) -> Report<C> {
         let Read { entries, mut errors, skipped } = self.read();
         let mut report = entries.with_layers(|layers| Loaded::<C>::run(layers, self.unknown != Unknown::Ignore));
+        if !errors.is_empty() {
+            // A required setting may well be in the source that could not
+            // be read: "required" would send the reader the wrong way.
+            report.problems.retain(|problem| problem.kind != ProblemKind::Missing);
+        }
         report.sources.append(&mut errors);
         for error in skipped {
             let warning = Warning::SourceSkipped(error);

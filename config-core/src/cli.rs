@@ -31,7 +31,7 @@
 //! }
 //!
 //! let cli = Cli::parse_from(["app", "--workers", "8", "--verbose"]);
-//! let config = App::builder().env().args(cli.settings.layer()).load().unwrap();
+//! let config = App::builder().env().flags(&cli.settings).load().unwrap();
 //! assert_eq!(config.workers, 8);
 //! ```
 
@@ -67,8 +67,9 @@ impl<C> std::fmt::Debug for SettingsArgs<C> {
 const SET: &str = "set";
 
 impl<C: Settings> SettingsArgs<C> {
-    /// The values given, as the command-line layer of a load
-    /// ([`Builder::args`](crate::Builder::args)).
+    /// The values given, as the command-line layer of a load. Prefer
+    /// [`Builder::flags`](crate::Builder::flags), which also reports the
+    /// malformed `--set` arguments ([`problems`](Self::problems)).
     pub fn layer(&self) -> CommandLine {
         self.layer.clone()
     }
@@ -80,20 +81,28 @@ impl<C: Settings> SettingsArgs<C> {
 
     fn from_matches(matches: &ArgMatches) -> Self {
         let mut args = SettingsArgs { layer: CommandLine::new(), problems: Vec::new(), _struct: PhantomData };
-        for leaf in C::__schema().leaves {
-            if let Ok(Some(values)) = matches.try_get_many::<OsString>(&leaf.path) {
-                let flag = flag_name(leaf);
-                for value in values {
-                    let arg = format!("--{flag}={}", value.to_string_lossy());
-                    args.layer.push(leaf.path.as_ref(), value.clone(), arg);
-                }
-            }
+        // Every value with its place on the command line, so that the last
+        // one given wins, flag or `--set`. A former name's flag gives its
+        // value under the former name, for the load to warn of.
+        let mut given: Vec<(usize, Option<&str>, &OsString)> = Vec::new();
+        let paths = C::__schema().leaves.iter().flat_map(|leaf| std::iter::once(&leaf.path).chain(&leaf.aliases));
+        for path in paths.chain(std::iter::once(&std::borrow::Cow::Borrowed(SET))) {
+            let (Ok(Some(values)), Some(indices)) = (matches.try_get_many::<OsString>(path), matches.indices_of(path))
+            else {
+                continue;
+            };
+            let path = (path != SET).then_some(path.as_ref());
+            given.extend(indices.zip(values).map(|(index, value)| (index, path, value)));
         }
-        if let Ok(Some(values)) = matches.try_get_many::<OsString>(SET) {
-            for value in values {
-                let arg = format!("--set {}", value.to_string_lossy());
-                if let Err(problem) = args.layer.push_assignment(value, arg) {
-                    args.problems.push(problem);
+        given.sort_by_key(|(index, ..)| *index);
+        for (_, path, value) in given {
+            // The origin names the flag, never the value: it may be a secret.
+            match path {
+                Some(path) => args.layer.push(path, value.clone(), format!("--{}", flag_name(path))),
+                None => {
+                    if let Err(problem) = args.layer.push_assignment(value) {
+                        args.problems.push(problem);
+                    }
                 }
             }
         }
@@ -102,8 +111,8 @@ impl<C: Settings> SettingsArgs<C> {
 }
 
 /// `database.pool_size` → `database-pool-size`
-fn flag_name(leaf: &Leaf) -> String {
-    leaf.path.replace(['.', '_'], "-")
+fn flag_name(path: &str) -> String {
+    path.replace(['.', '_'], "-")
 }
 
 /// The placeholder shown in help: `<DURATION>`, `<ADDR>`.
@@ -123,6 +132,16 @@ fn value_name(kind: Kind) -> &'static str {
     }
 }
 
+/// A setting's help: its first sentence, after its group's name when it is
+/// in one (a struct used twice, `primary` and `replica`, has the same doc
+/// comments in both).
+fn help_of(leaf: &Leaf) -> String {
+    match leaf.path.rsplit_once('.') {
+        Some((group, _)) => format!("[{group}] {}", help(leaf.setting.doc)),
+        None => help(leaf.setting.doc),
+    }
+}
+
 /// The first sentence of a doc comment, as one line of help.
 fn help(doc: &str) -> String {
     let paragraph = doc.split("\n\n").next().unwrap_or("").replace('\n', " ");
@@ -135,16 +154,25 @@ impl<C: Settings> Args for SettingsArgs<C> {
         for leaf in C::__schema().leaves {
             let setting = leaf.setting;
             let mut arg = Arg::new(&*leaf.path)
-                .long(flag_name(leaf))
+                .long(flag_name(&leaf.path))
                 .value_name(value_name(setting.value.kind))
                 .value_parser(clap::value_parser!(OsString))
                 .action(ArgAction::Append)
-                .help(help(setting.doc))
+                .help(help_of(leaf))
                 .hide(setting.hidden);
             if let Some(d) = setting.deprecated {
-                arg = arg.help(format!("{} (deprecated since {})", help(setting.doc), d.since));
+                arg = arg.help(format!("{} (deprecated since {})", help_of(leaf), d.since));
             }
             cmd = cmd.arg(arg);
+            // Former names still work, unlisted: the help shows the name to use.
+            for alias in &leaf.aliases {
+                let old = Arg::new(&**alias)
+                    .long(flag_name(alias))
+                    .value_parser(clap::value_parser!(OsString))
+                    .action(ArgAction::Append)
+                    .hide(true);
+                cmd = cmd.arg(old);
+            }
         }
         cmd.arg(
             Arg::new(SET)

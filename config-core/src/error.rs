@@ -136,7 +136,7 @@ impl fmt::Display for Problem {
                 write!(f, "{}: {value}: invalid value for setting `{setting}`", path.display())?
             }
             Origin::CommandLine { arg } => {
-                write!(f, "{}: invalid value {value} for setting `{setting}`", arg.escape_debug())?
+                write!(f, "{}={value}: invalid value for setting `{setting}`", arg.escape_debug())?
             }
             Origin::Store { .. } => write!(f, "{}: {value}: invalid value for setting `{setting}`", self.origin)?,
             Origin::Code { location } => write!(
@@ -187,8 +187,13 @@ impl Shown {
         Shown::redacted_or(setting, || format!("{text:?}"))
     }
 
-    /// A typed value, written as the settings' docs write values.
+    /// A typed value, written as the settings' docs write values. No value
+    /// at all gives nothing away, and is shown even for a secret: an unset
+    /// secret reads as unset everywhere (`show`, `explain`, the docs).
     pub fn value(setting: &SettingMeta, value: &Value, notation: Notation) -> Self {
+        if *value == Value::None {
+            return Shown(value.display(setting.kind(), notation).to_string());
+        }
         Shown::redacted_or(setting, || value.display(setting.kind(), notation).to_string())
     }
 

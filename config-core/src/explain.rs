@@ -114,9 +114,12 @@ pub(crate) fn explain<C: Settings>(loaded: &Loaded<C>, index: usize) -> Explanat
             steps.push(Step { source: name.clone(), origin: found.origin, alias, raw, outcome });
         });
     }
-    let default = if setting.required { "(required: no default)".to_owned() } else { setting.default_text(notation) };
-    let outcome = if winner_found || setting.required { Outcome::Overridden } else { Outcome::Used };
-    steps.push(Step { source: "default".to_owned(), origin: Origin::Default, alias: None, raw: default, outcome });
+    // A required setting has no default to list.
+    if !setting.required {
+        let outcome = if winner_found { Outcome::Overridden } else { Outcome::Used };
+        let default = setting.default_text(notation);
+        steps.push(Step { source: "default".to_owned(), origin: Origin::Default, alias: None, raw: default, outcome });
+    }
     let value = Shown::value(setting, &schema.ops[index].get(loaded.values()), notation).into_string();
     let why = why(&current, &steps);
     Explanation { setting: &leaf.path, env: &leaf.env, value, origin: current, steps, why }

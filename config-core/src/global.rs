@@ -14,7 +14,7 @@ use arc_swap::cache::Cache;
 
 use crate::Settings;
 use crate::builder::Builder;
-use crate::error::{Frozen, Problem, Problems, SetError, UnknownSetting, Warning};
+use crate::error::{Frozen, Problem, Problems, SetError, Shown, UnknownSetting, Warning};
 use crate::explain::Explanation;
 use crate::loaded::{Loaded, index_of};
 use crate::origin::Origin;
@@ -444,7 +444,7 @@ impl<C: Settings> Global<C> {
             .collect();
         if !lines.is_empty() {
             let report_text = format!(
-                "invalid configuration of `{}` ({} problem(s)); the defaults are used instead:\n  - {}",
+                "invalid configuration of `{}` ({} problem(s)); each setting named keeps its value from a lower source or its default:\n  - {}",
                 C::META.name,
                 lines.len(),
                 lines.join("\n  - ")
@@ -536,7 +536,19 @@ fn diff<C: Settings>(old: &Loaded<C>, new: &Loaded<C>, indices: impl Iterator<It
     let schema = C::__schema();
     let changed = indices
         .filter(|&i| !schema.ops[i].same(old.values(), new.values()) || !old.same_origin(new, i))
-        .map(|i| Change { index: i, setting: &schema.leaves[i].path, old: old.origin_at(i), new: new.origin_at(i) })
+        .map(|i| {
+            let (setting, notation) = (schema.leaves[i].setting, C::META.notation);
+            let shown =
+                |loaded: &Loaded<C>| Shown::value(setting, &schema.ops[i].get(loaded.values()), notation).into_string();
+            Change {
+                index: i,
+                setting: &schema.leaves[i].path,
+                old: old.origin_at(i),
+                new: new.origin_at(i),
+                was: shown(old),
+                now: shown(new),
+            }
+        })
         .collect();
     Changes { version, changed, ..Changes::default() }
 }
@@ -595,6 +607,10 @@ pub struct Change {
     pub old: Origin,
     /// Where it comes from now.
     pub new: Origin,
+    /// Its value before, as it may be shown (redacted for a secret).
+    pub was: String,
+    /// Its value now, as it may be shown (redacted for a secret).
+    pub now: String,
 }
 
 impl fmt::Display for Changes {
@@ -605,7 +621,13 @@ impl fmt::Display for Changes {
                 f.write_str("; ")?;
             }
             first = false;
-            write!(f, "{}: {} -> {}", change.setting, change.old, change.new)?;
+            // Shown values are escaped already.
+            let (was, now) = (&change.was, &change.now);
+            if was == now {
+                write!(f, "{} = {now}, now from {} (was {})", change.setting, change.new, change.old)?;
+            } else {
+                write!(f, "{}: {was} -> {now} ({})", change.setting, change.new)?;
+            }
         }
         for refused in &self.refused {
             write!(f, "{}{refused}", if first { "" } else { "; " })?;

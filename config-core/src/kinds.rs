@@ -173,7 +173,7 @@ pub fn parse_choice<E: crate::SettingEnum>(text: &str) -> Result<E, Reason> {
     let names = E::CHOICES.iter().flat_map(|c| std::iter::once(c.name).chain(c.aliases.iter().copied()));
     let mut message = String::from("not one of the choices");
     if let Some(close) = crate::suggest::closest(word, "", names) {
-        message.push_str(&format!("; did you mean `{close}`?"));
+        message.push_str(&format!(" (did you mean `{close}`?)"));
     }
     Err(Reason::new(message))
 }

@@ -225,7 +225,13 @@ impl Known {
 
     /// The setting name most like `path`.
     pub fn suggest_path(&self, path: &str) -> Option<&'static str> {
-        suggest::closest(path, "", self.path_list.iter().copied())
+        // A group given a value (`replica = 5`) means one of its settings.
+        let in_group = self
+            .path_list
+            .iter()
+            .copied()
+            .find(|known| known.strip_prefix(path).is_some_and(|rest| rest.starts_with('.')));
+        in_group.or_else(|| suggest::closest(path, "", self.path_list.iter().copied()))
     }
 
     /// The unknown-variable warning for `name` (bytes, as the environment
@@ -238,8 +244,9 @@ impl Known {
             Some(name) => {
                 Some(Warning::UnknownVariable { variable: name.to_owned(), suggestion: self.suggest_env(name, prefix) })
             }
-            // Not UTF-8, so no setting's: report it, escaped.
-            None => Some(Warning::UnknownVariable { variable: format!("{name:?}"), suggestion: None }),
+            // Not UTF-8, so no setting's: report it with the bad bytes
+            // replaced (the message escapes the rest).
+            None => Some(Warning::UnknownVariable { variable: name.to_string_lossy().into_owned(), suggestion: None }),
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::layer::{Found, Key, Layer, Raw};
 use crate::loaded::Origins;
 use crate::meta::{Leaf, Notation, SettingMeta};
 use crate::origin::Origin;
-use crate::schema::Schema;
+use crate::schema::{Schema, Template};
 
 /// What one load met besides values: problems and warnings.
 #[derive(Debug, Default)]
@@ -175,7 +175,7 @@ pub(crate) unsafe fn load_struct<C>(cx: &mut LoadCx<'_>, schema: &Schema<C>, val
     // initialised.
     unsafe {
         std::ptr::copy_nonoverlapping(template.bytes.as_ptr().cast::<u8>(), base, size_of::<C>());
-        load_fields(cx, Slot::raw(&schema.ops), &template.covered, base)
+        load_fields(cx, Slot::raw(&schema.ops), template, base)
     }
 }
 
@@ -188,10 +188,11 @@ pub(crate) unsafe fn load_struct<C>(cx: &mut LoadCx<'_>, schema: &Schema<C>, val
 /// Each slot's offset from `base` is a field of the slot's type, and no two
 /// slots share a field; a field is uninitialised, except one whose slot is
 /// `covered`, which holds its plain default.
-unsafe fn load_fields(cx: &mut LoadCx<'_>, slots: &[RawSlot], covered: &[bool], base: *mut u8) -> bool {
+unsafe fn load_fields(cx: &mut LoadCx<'_>, slots: &[RawSlot], template: &Template, base: *mut u8) -> bool {
     let layers = cx.layers;
     let keys = cx.keys;
-    let mut fields = Fields { cx, slots, covered, base, written: 0, complete: true };
+    let (covered, done_if_absent) = (&*template.covered, &*template.done_if_absent);
+    let mut fields = Fields { cx, slots, covered, done_if_absent, base, written: 0, complete: true };
     // Each layer is asked once for every setting known by one name (the
     // usual case): a layer asked many things at once answers faster.
     if let [layer] = layers {
@@ -229,6 +230,7 @@ struct Fields<'a, 'cx> {
     cx: &'a mut LoadCx<'cx>,
     slots: &'a [RawSlot],
     covered: &'a [bool],
+    done_if_absent: &'a [bool],
     base: *mut u8,
     /// How many fields have a value, before the first that has none.
     written: usize,
@@ -245,7 +247,7 @@ impl<'a> Fields<'a, '_> {
     #[inline]
     unsafe fn absent(&mut self, indices: std::ops::Range<usize>) {
         for index in indices {
-            if self.covered[index] && self.cx.keys[index].is_some() {
+            if self.done_if_absent[index] {
                 // The default is already there, and owns nothing: nothing
                 // to drop if a setting before it had no value.
                 self.written += usize::from(self.complete);

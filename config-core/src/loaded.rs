@@ -646,7 +646,7 @@ impl Serialize for SettingState {
     /// secrets redacted.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut state = serializer.serialize_struct("SettingState", 4)?;
-        if self.setting.secret {
+        if self.setting.secret && self.value != Value::None {
             state.serialize_field("value", REDACTED)?;
         } else {
             state.serialize_field("value", &self.value)?;

@@ -477,7 +477,9 @@ impl SettingMeta {
     /// The default as the docs show it: the `default_doc` override, or the
     /// literal written in `notation`.
     pub fn default_text(&self, notation: Notation) -> String {
-        if self.secret {
+        // A secret's default is never shown, unless it is no value at all,
+        // which gives nothing away.
+        if self.secret && (self.default.value != Literal::None || self.default.doc.is_some()) {
             return crate::REDACTED.to_owned();
         }
         if let Some(doc) = self.default.doc {

@@ -46,7 +46,9 @@ pub enum Origin {
     },
     /// A command-line argument.
     CommandLine {
-        /// The argument as given (`--set database.pool_size=20`).
+        /// The flag (`--database-pool-size`) or `--set` and the name
+        /// (`--set database.pool_size`); never the value, which may be a
+        /// secret's.
         arg: Arc<str>,
     },
     /// A key of a configuration store (etcd).

@@ -35,6 +35,9 @@ pub struct Schema<C: 'static> {
 pub(crate) struct Template {
     pub(crate) bytes: Box<[MaybeUninit<u8>]>,
     pub(crate) covered: Box<[bool]>,
+    /// Covered, and known by one name: a load that finds no value for it
+    /// has nothing to do.
+    pub(crate) done_if_absent: Box<[bool]>,
 }
 
 impl<C: Settings> Schema<C> {
@@ -78,8 +81,10 @@ impl<C> Schema<C> {
                     slot.as_raw().ops.plain_default(leaf.setting, bytes.as_mut_ptr().add(slot.as_raw().offset).cast())
                 }
             });
-            let covered = covered.collect();
-            Template { bytes, covered }
+            let covered: Box<[bool]> = covered.collect();
+            let done_if_absent =
+                covered.iter().zip(self.keys).map(|(covered, key)| *covered && key.is_some()).collect();
+            Template { bytes, covered, done_if_absent }
         })
     }
 

@@ -52,13 +52,21 @@ impl Watcher {
         on_reload: impl Fn(Result<Changes, Problems>) + Send + 'static,
     ) -> Result<Watcher, notify::Error> {
         let (events, receiver) = mpsc::channel::<()>();
+        let watched = Watched::new(&global.watch_paths());
+        let directories = watched.directories();
         let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-            // Any event (or error) under a watched directory may be a change
-            // of ours; the reload tells.
-            let _ = event;
-            let _ = events.send(());
+            // An error may have lost a change: reload to be sure.
+            if event.is_err() || event.is_ok_and(|event| watched.concerns(&event)) {
+                let _ = events.send(());
+            }
         })?;
-        for directory in directories(&global.watch_paths()) {
+        for directory in directories {
+            // An optional file in a directory that does not exist cannot
+            // change until the directory is made; say so rather than fail.
+            if !directory.is_dir() {
+                log::warn!("not watching {}: no such directory", directory.display());
+                continue;
+            }
             watcher.watch(&directory, RecursiveMode::NonRecursive)?;
         }
         let thread = std::thread::Builder::new()
@@ -76,7 +84,7 @@ impl Watcher {
                     on_reload(global.reload());
                 }
             })
-            .map_err(|e| notify::Error::io(e))?;
+            .map_err(notify::Error::io)?;
         Ok(Watcher { watcher: Some(watcher), thread: Some(thread) })
     }
 }
@@ -90,18 +98,44 @@ impl Drop for Watcher {
     }
 }
 
-/// The directories to watch: each directory given, and each file's parent.
-fn directories(paths: &[PathBuf]) -> BTreeSet<PathBuf> {
-    paths
-        .iter()
-        .map(|path| {
-            if path.is_dir() {
-                return path.clone();
-            }
-            match path.parent() {
-                Some(parent) if parent != Path::new("") => parent.to_path_buf(),
-                _ => PathBuf::from("."),
-            }
+/// What a watcher watches: the files and directories the sources read,
+/// made absolute, as the events name them.
+struct Watched {
+    files: Vec<PathBuf>,
+    directories: Vec<PathBuf>,
+}
+
+impl Watched {
+    fn new(paths: &[PathBuf]) -> Watched {
+        let absolute = |path: &PathBuf| std::path::absolute(path).unwrap_or_else(|_| path.clone());
+        let (directories, files) = paths.iter().map(absolute).partition(|path| path.is_dir());
+        Watched { files, directories }
+    }
+
+    /// The directories to watch: each directory given, and each file's
+    /// parent.
+    fn directories(&self) -> BTreeSet<PathBuf> {
+        let parents = self.files.iter().map(|file| file.parent().map_or_else(|| PathBuf::from("/"), Path::to_path_buf));
+        self.directories.iter().cloned().chain(parents).collect()
+    }
+
+    /// Whether an event may change what the sources read. Reading a file
+    /// (which every reload does) is not a change, nor is a change to a
+    /// neighbour of a watched file: a service that writes its log beside
+    /// its configuration must not reload on every line.
+    fn concerns(&self, event: &notify::Event) -> bool {
+        if matches!(event.kind, notify::EventKind::Access(_)) {
+            return false;
+        }
+        event.paths.iter().any(|path| {
+            self.files.iter().any(|file| path == file || is_kubernetes_swap(path, file))
+                || self.directories.iter().any(|directory| path.starts_with(directory))
         })
-        .collect()
+    }
+}
+
+/// Kubernetes updates a mounted file (a symbolic link through `..data`) by
+/// swapping the `..data` link beside it: names that start with `..`.
+fn is_kubernetes_swap(path: &Path, file: &Path) -> bool {
+    path.parent() == file.parent() && path.file_name().is_some_and(|name| name.as_encoded_bytes().starts_with(b".."))
 }

@@ -285,6 +285,21 @@ fn unknown_prefixed_variables_are_warned_about_with_a_suggestion() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_prefixed_variable_whose_name_is_not_utf8_is_reported_escaped() {
+    use std::ffi::OsString;
+    use std::os::unix::ffi::OsStringExt;
+
+    let name = OsString::from_vec(b"SVC_PO\xffRT".to_vec());
+    let report = config_core::Loaded::<Service>::load(&[(name, OsString::from("1"))]);
+    assert!(report.problems.is_empty());
+    assert_eq!(
+        report.warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["environment variable SVC_PO\u{FFFD}RT does not name a setting"]
+    );
+}
+
 #[test]
 fn a_deprecated_variable_in_use_is_a_warning_naming_the_replacement() {
     let report = config_core::Loaded::<Service>::load(&[("SVC_RETRIES", "3")]);

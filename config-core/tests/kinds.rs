@@ -188,7 +188,7 @@ fn errors_say_what_the_setting_expects() {
 #[test]
 fn enum_errors_list_the_choices_and_suggest_the_closest() {
     let p = problem(&[("KIND_LEVEL", "warm")]);
-    assert_eq!(p.reason, "not one of the choices; did you mean `warn`?");
+    assert_eq!(p.reason, "not one of the choices (did you mean `warn`?)");
     assert_eq!(p.expected, "one of the listed choices: error, warn (or warning, w), info, all");
     let p = problem(&[("KIND_LEVELS", "error,nope")]);
     assert!(p.reason.starts_with("item 2: not one of the choices"), "{p}");

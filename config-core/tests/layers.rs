@@ -58,7 +58,7 @@ impl Drop for Dir {
 fn args(pairs: &[(&str, &str)]) -> CommandLine {
     let mut args = CommandLine::new();
     for (name, value) in pairs {
-        args.push(*name, *value, format!("--set {name}={value}"));
+        args.push(*name, *value, format!("--set {name}"));
     }
     args
 }
@@ -141,7 +141,7 @@ fn every_problem_of_every_layer_in_one_report() {
         "{text}"
     );
     assert!(text.contains("LAYERS_TIMEOUT=\"soon\": invalid value for setting `timeout`"), "{text}");
-    assert!(text.contains("--set ratio=half"), "{text}");
+    assert!(text.contains("--set ratio=\"half\": invalid value for setting `ratio`"), "{text}");
     assert!(text.contains("missing.toml: the configuration file does not exist"), "{text}");
 }
 
@@ -214,7 +214,7 @@ fn explain_shows_every_layer_and_why_the_winner_won() {
     );
     assert_eq!(explanation.value, "5");
     let text = explanation.to_string();
-    assert!(text.starts_with("workers = 5 (from command-line argument --set workers=5)"), "{text}");
+    assert!(text.starts_with("workers = 5 (from command-line argument --set workers)"), "{text}");
     assert!(text.contains("why: the command line takes precedence over a configuration file, the default"), "{text}");
     let json = serde_json::to_value(&explanation).unwrap();
     assert_eq!(json["steps"][1]["outcome"]["status"], "rejected");
@@ -241,6 +241,19 @@ fn a_key_file_directory_gives_one_setting_per_file() {
     assert_eq!(config.timeout, Duration::from_secs(9));
     assert_eq!(config.origin("workers").unwrap(), Origin::KeyFile { path: dir.0.join("workers").into() });
     assert!(config.warnings().is_empty(), "{:?}", config.warnings());
+
+    // Of the rank of configuration files (the later added wins), below
+    // `.env` and the environment.
+    let files = Dir::new("keyfiles-rank");
+    let toml = files.file("app.toml", "workers = 2\ntimeout = \"2s\"\n");
+    let dotenv = files.file(".env", "LAYERS_TIMEOUT=3s\n");
+    let config = Service::builder().dotenv(&dotenv).file(&toml).dir(&dir.0).load().unwrap();
+    assert_eq!(config.workers, 12, "a key file added after the file");
+    assert_eq!(config.timeout, Duration::from_secs(3), ".env over a key file");
+    let config = Service::builder().dir(&dir.0).file(&toml).load().unwrap();
+    assert_eq!(config.workers, 2, "the file added after the key files");
+    let config = Service::builder().dir(&dir.0).source([("LAYERS_WORKERS", "13")]).load().unwrap();
+    assert_eq!(config.workers, 13, "the environment over a key file");
 }
 
 fn _paths_are_accepted(path: &Path) {

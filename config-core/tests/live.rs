@@ -55,6 +55,11 @@ fn reload_applies_a_valid_file_and_keeps_the_last_good_one_otherwise() {
     file.write("timeout = \"6s\"\nverbose = true\n");
     let changes = LIVE.reload().unwrap();
     assert_eq!(changes.names(), ["timeout", "verbose"]);
+    let path = file.0.display();
+    assert_eq!(
+        changes.to_string(),
+        format!("timeout: 5s -> 6s (`timeout` in {path}:1:11); verbose: false -> true (`verbose` in {path}:2:11)")
+    );
     assert_eq!(LIVE.get().timeout, Duration::from_secs(6));
 
     file.write("timeout = \"2h\"\nverbose = false\n");

@@ -179,3 +179,15 @@ fn the_metadata_carries_the_tree() {
     let back = config_core::meta::StructMeta::from_json(&json.to_string()).unwrap();
     assert_eq!(back.tree().leaves().len(), 8);
 }
+
+#[test]
+fn a_group_given_a_value_points_at_its_settings() {
+    let mut args = config_core::CommandLine::new();
+    args.push_assignment(std::ffi::OsStr::new("replica=5")).unwrap();
+    let config = App::builder().args(args).load().unwrap();
+    let warnings: Vec<String> = config.warnings().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        ["command-line argument --set replica: `replica` does not name a setting; did you mean `replica.url`?"]
+    );
+}

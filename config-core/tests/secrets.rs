@@ -177,3 +177,44 @@ fn explain_redacts_every_raw_value() {
     assert!(!text.contains("4321") && !text.contains("1234"), "{text}");
     assert!(text.contains("<redacted>"), "{text}");
 }
+
+/// A value from the command line is named by its flag, never shown in its
+/// origin: `show`, JSON, `explain` and errors print origins.
+#[test]
+fn a_secret_from_the_command_line_is_not_in_its_origin() {
+    let mut args = config_core::CommandLine::new();
+    args.push_assignment(std::ffi::OsStr::new("token=tok_hunter2-s3cr3t")).unwrap();
+    let config = Vault::builder().args(args).load().unwrap();
+    let origin = config.origin("token").unwrap();
+    let shown = format!(
+        "{origin} {} {} {:?}",
+        serde_json::to_string(&config).unwrap(),
+        config.explain("token").unwrap(),
+        config
+    );
+    assert!(!shown.contains(SECRET), "{shown}");
+    assert_eq!(origin.to_string(), "command-line argument --set token");
+
+    let mut args = config_core::CommandLine::new();
+    args.push_assignment(std::ffi::OsStr::new("token=hunter2-s3cr3t")).unwrap();
+    let problems = Vault::builder().args(args).load().unwrap_err().to_string();
+    assert!(!problems.contains(SECRET), "{problems}");
+    assert!(problems.contains("--set token=<redacted>: invalid value for setting `token`"), "{problems}");
+}
+
+/// An unset secret reads as unset everywhere: no value gives nothing away,
+/// and `<redacted>` would suggest there is one.
+#[test]
+fn an_unset_secret_shows_as_none() {
+    let config = Vault::from_source(&[("VAULT_RETRIES", "1")]).unwrap();
+    let token = config.iter().find(|s| s.name == "token").unwrap();
+    assert_eq!(token.shown(), "None");
+    assert_eq!(config.explain("token").unwrap().value, "None");
+    let json: serde_json::Value = serde_json::to_value(&config).unwrap();
+    assert_eq!(
+        (&json["token"]["value"], &json["password"]["value"]),
+        (&serde_json::Value::Null, &serde_json::json!(REDACTED))
+    );
+    let password = config.iter().find(|s| s.name == "password").unwrap();
+    assert_eq!(password.shown(), REDACTED, "a value, even a default, is never shown");
+}

@@ -134,7 +134,11 @@ fn check_range(cx: &Ctxt, field: &Field) {
         let above = values[1].is_some_and(|max| if range.max_exclusive { default >= max } else { default > max });
         if below || above {
             let at = default_tokens(field);
-            cx.error_spanned_by(at, "this default is outside the setting's `range`");
+            let bound =
+                |b: &Option<_>, none: &str| b.as_ref().map_or(none.to_owned(), |b: &crate::attr::Bound| b.text.clone());
+            let (min, max) = (bound(&range.min, "no lower bound"), bound(&range.max, "no upper bound"));
+            let upto = if range.max_exclusive { "below" } else { "up to" };
+            cx.error_spanned_by(at, format!("this default is outside the setting's `range`: from {min} {upto} {max}"));
         }
     }
 }

@@ -404,9 +404,10 @@ impl SettingDoc {
 }
 
 /// The default as every format shows it: a secret's never, whatever the
-/// metadata holds (a metadata file may carry one the derive would not).
+/// metadata holds (a metadata file may carry one the derive would not),
+/// unless it is no value at all, which gives nothing away.
 pub fn default_text(meta: &SettingMeta, notation: Notation) -> String {
-    if meta.secret { SECRET_DEFAULT.to_owned() } else { meta.default_text(notation) }
+    meta.default_text(notation)
 }
 
 /// Whether a value must be given: there is no default.

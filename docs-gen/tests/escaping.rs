@@ -549,6 +549,22 @@ fn a_secrets_default_shows_in_no_format_whatever_the_metadata_says() {
     }
 }
 
+/// A secret with no value by default gives nothing away by saying so: the
+/// docs say "None" rather than suggesting a hidden default.
+#[test]
+fn a_secret_with_no_default_says_none() {
+    let mut value = template();
+    value["settings"][4]["secret"] = json!(true);
+    value["settings"][4]["default"] = json!({"value": null, "doc": null});
+    let meta = meta(&value);
+    for format in [Format::Markdown, Format::Text, Format::Html, Format::Rst, Format::Env, Format::Toml] {
+        let page = render(meta, format);
+        assert!(!page.contains("redacted"), "{format} hides a default that is not there:\n{page}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&render(meta, Format::Json)).unwrap();
+    assert_eq!(json["settings"][4]["default"], json!({"value": null, "doc": null}));
+}
+
 /// Hidden characters are escaped visibly (text, env, rst, markdown, html) or
 /// as JSON escapes of the same value.
 #[test]

@@ -307,6 +307,94 @@ fn variables_gevent_reads_elsewhere_are_not_unknown() {
     assert_eq!(
         err,
         "warning: environment variable GEVENT_DEBGU does not name a setting; did you mean GEVENT_DEBUG?\n\
-         1 problem(s) in the configuration\n"
+         0 error(s) and 1 warning(s) in the configuration\n"
     );
+}
+
+/// A gevent user's configuration file, as `gevent-config --file` reads it.
+struct TomlFile(std::path::PathBuf);
+
+impl TomlFile {
+    fn new(name: &str, text: &str) -> TomlFile {
+        let path = std::env::temp_dir().join(format!("gevent-config-{name}-{}.toml", std::process::id()));
+        std::fs::write(&path, text).unwrap();
+        TomlFile(path)
+    }
+}
+
+impl Drop for TomlFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn gevent_config_process(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String, String) {
+    let output = Process::new(env!("CARGO_BIN_EXE_gevent-config"))
+        .args(args)
+        .env_clear()
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
+    (output.status.code(), text(output.stdout), text(output.stderr))
+}
+
+#[test]
+fn a_file_is_a_layer_under_the_environment_with_each_values_place() {
+    let file = TomlFile::new(
+        "layer",
+        "# gevent.toml\nmax_blocking_time = 0.5\nresolver = [\"thread\", \"block\"]\nloop = \"libuv\"\n",
+    );
+    let path = file.0.to_str().unwrap();
+    let (status, out, err) =
+        gevent_config_process(&["--file", path, "show", "--format", "json"], &[("GEVENT_LOOP", "libev-cffi")]);
+    assert_eq!((status, err.as_str()), (Some(0), ""));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // Each entry keeps `value`, `source` and `env`, and gains `origin`.
+    assert_eq!(
+        json["max_blocking_time"],
+        serde_json::json!({
+            "value": 0.5,
+            "source": "file",
+            "env": "GEVENT_MAX_BLOCKING_TIME",
+            "origin": {"kind": "file", "path": path, "line": 2, "column": 21, "key": "max_blocking_time"}
+        })
+    );
+    assert_eq!(json["resolver"]["origin"]["line"], 3);
+    // The environment wins over the file.
+    assert_eq!(json["loop"]["source"], "environment");
+    assert_eq!(json["loop"]["origin"], serde_json::json!({"kind": "environment", "var": "GEVENT_LOOP"}));
+    assert_eq!(json["fileobject"]["origin"], serde_json::json!({"kind": "default"}));
+}
+
+#[test]
+fn explain_prints_the_chain_for_one_setting() {
+    let file = TomlFile::new("explain", "max_blocking_time = 0.5\n");
+    let path = file.0.to_str().unwrap();
+    let (status, out, err) =
+        gevent_config_process(&["--file", path, "explain", "max_blocking_time"], &[("GEVENT_MAX_BLOCKING_TIME", "2")]);
+    assert_eq!((status, err.as_str()), (Some(0), ""));
+    assert_eq!(
+        out,
+        format!(
+            "max_blocking_time = 2.0 (from environment variable GEVENT_MAX_BLOCKING_TIME)\n\
+             \x20 used          environment variable GEVENT_MAX_BLOCKING_TIME: \"2\"\n\
+             \x20 overridden    `max_blocking_time` in {path}:1:21: 0.5\n\
+             \x20 overridden    the default: 0.1\n\
+             \x20 why: the environment takes precedence over a configuration file, the default\n"
+        )
+    );
+    // A bad value in the file is named with its place, and what is used instead.
+    let file = TomlFile::new("bad", "max_blocking_time = -1\n");
+    let path = file.0.to_str().unwrap();
+    let (status, out, _) = gevent_config_process(&["--file", path, "explain", "max_blocking_time"], &[]);
+    assert_eq!(status, Some(0));
+    assert!(out.contains(&format!("rejected      `max_blocking_time` in {path}:1:21: -1")), "{out}");
+    let (status, _, err) = gevent_config_process(&["--file", path, "check"], &[]);
+    assert_eq!(status, Some(1));
+    assert!(err.contains(&format!("{path}:1:21: max_blocking_time = -1: invalid value")), "{err}");
+    // An unknown setting's name is an error naming it.
+    let (status, _, err) = gevent_config_process(&["explain", "max_blocking"], &[]);
+    assert_eq!(status, Some(1));
+    assert!(err.contains("max_blocking"), "{err}");
 }

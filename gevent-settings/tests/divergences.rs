@@ -267,6 +267,7 @@ fn every_test_the_readme_names_exists() {
         ("divergences.rs", include_str!("divergences.rs")),
         ("gevent.rs", include_str!("gevent.rs")),
         ("global_environment.rs", include_str!("global_environment.rs")),
+        ("global_invalid.rs", include_str!("global_invalid.rs")),
         ("hardening.rs", include_str!("hardening.rs")),
     ];
     let named: Vec<&str> = readme.split('`').filter(|s| s.starts_with("tests/") && s.contains("::")).collect();

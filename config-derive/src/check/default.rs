@@ -108,7 +108,9 @@ fn check_text(cx: &Ctxt, field: &Field, family: Family, text: &LitStr) {
         _ => None,
     };
     if let Some((what, reason, example)) = rejected {
-        let message = format!("the default {value:?} is not {what} ({reason}): write, for instance, {example}");
+        // A parser's reason that only repeats "not a duration" adds nothing.
+        let reason = if reason.starts_with("not ") { String::new() } else { format!(" ({reason})") };
+        let message = format!("the default {value:?} is not {what}{reason}: write, for instance, {example}");
         cx.error_spanned_by(text, message);
     }
 }

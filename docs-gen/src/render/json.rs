@@ -36,8 +36,10 @@ fn shape(meta: &mut Value, options: &Options) {
     if let Some(Value::Array(settings)) = meta.get_mut("settings") {
         settings.retain(|s| options.include_hidden || s.get("hidden") != Some(&Value::Bool(true)));
         for setting in settings.iter_mut() {
-            if setting.get("secret") == Some(&Value::Bool(true)) {
-                // What the derive writes for a secret.
+            let no_value = json!({"value": null, "doc": null});
+            if setting.get("secret") == Some(&Value::Bool(true)) && setting.get("default") != Some(&no_value) {
+                // What the derive writes for a secret (no value at all gives
+                // nothing away).
                 setting["default"] = json!({"value": {"code": SECRET_DEFAULT}, "doc": null});
             }
             if !options.rust_types

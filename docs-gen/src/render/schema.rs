@@ -15,7 +15,10 @@
 //! (unless secret, required or known only to the program), `deprecated`,
 //! `writeOnly` for a secret, and `x-env`, its environment variable. A
 //! former name is a property of its own, marked deprecated. Required
-//! settings are `required`, and so is a group that holds one.
+//! settings are `required`, and so is a group that holds one, except
+//! secrets: a secret is better kept out of a configuration file (in the
+//! environment, or a mounted key file), and an editor must not ask for it
+//! there. The loader still requires it from some source.
 //!
 //! The schema is stricter than the loader in two ways that an editor's
 //! hints gain from: an enum's names are matched as written (the loader
@@ -78,7 +81,7 @@ fn object(tree: &Tree) -> Map<String, Value> {
             properties.insert((*alias).to_owned(), alias_schema(&schema, setting.name));
         }
         properties.insert(setting.name.to_owned(), Value::Object(schema));
-        if is_required(setting) {
+        if is_required(setting) && !setting.secret {
             required.push(setting.name);
         }
     }

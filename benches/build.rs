@@ -36,7 +36,10 @@ fn toml_struct(out: &mut String, name: &str, groups: &[(&str, String)]) {
         let _ = writeln!(out, "    /// A group.\n    #[setting(nested)]\n    pub {field}: {ty},");
     }
     out.push_str("}\n");
-    let _ = writeln!(out, "/// The same, for serde.\n#[derive(serde::Deserialize, serde::Serialize)]\npub struct Serde{name} {{");
+    let _ = writeln!(
+        out,
+        "/// The same, for serde.\n#[derive(serde::Deserialize, serde::Serialize)]\npub struct Serde{name} {{"
+    );
     for i in 0..PER_STRUCT {
         let _ = writeln!(out, "    pub field_{i}: {},", kinds[i % 5].0);
     }

@@ -14,7 +14,7 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 use settings_benches::environment::Scenario;
 use settings_benches::files;
-use settings_benches::loaders::{self, LOADERS};
+use settings_benches::loaders::{self, LOADERS, SERVICE_LOADERS};
 
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/generated.rs"));
@@ -29,6 +29,12 @@ fn load(c: &mut Criterion) {
         }
         group.finish();
     }
+    Scenario::Service.apply();
+    let mut group = c.benchmark_group("load_service");
+    for (name, load) in SERVICE_LOADERS {
+        group.bench_function(name, |b| b.iter(load));
+    }
+    group.finish();
 }
 
 fn read_and_set(c: &mut Criterion) {

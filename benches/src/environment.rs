@@ -52,6 +52,19 @@ pub const GEVENT_8: [(&str, &str); 8] = [
     ("GEVENT_RESOLVER_NAMESERVERS", "8.8.8.8,1.1.1.1"),
 ];
 
+/// The example service's scenario: its two required database URLs and 6
+/// other settings, in place of 8 ordinary variables.
+pub const SERVICE_8: [(&str, &str); 8] = [
+    ("APP_PRIMARY_URL", "postgres://app:secret@db1.example.org/app"),
+    ("APP_REPLICA_URL", "postgres://app:secret@db2.example.org/app"),
+    ("APP_WORKERS", "8"),
+    ("APP_REQUEST_TIMEOUT", "45s"),
+    ("APP_MAX_BODY", "4mb"),
+    ("APP_LOG_FORMAT", "json"),
+    ("APP_ALLOWED_ORIGINS", "https://app.example.org,https://admin.example.org"),
+    ("APP_PRIMARY_POOL_SIZE", "20"),
+];
+
 /// Which scenario the process environment is set to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scenario {
@@ -59,6 +72,8 @@ pub enum Scenario {
     NothingSet,
     /// 26 ordinary variables and 8 of gevent's.
     EightSet,
+    /// 26 ordinary variables and 8 of the example service's.
+    Service,
 }
 
 impl Scenario {
@@ -67,12 +82,13 @@ impl Scenario {
         match self {
             Scenario::NothingSet => "nothing_set",
             Scenario::EightSet => "8_set",
+            Scenario::Service => "service",
         }
     }
 
     /// The scenario filed under `name`.
     pub fn named(name: &str) -> Option<Scenario> {
-        [Scenario::NothingSet, Scenario::EightSet].into_iter().find(|s| s.name() == name)
+        [Scenario::NothingSet, Scenario::EightSet, Scenario::Service].into_iter().find(|s| s.name() == name)
     }
 
     /// The scenario's 34 variables.
@@ -80,6 +96,7 @@ impl Scenario {
         match self {
             Scenario::NothingSet => ORDINARY.to_vec(),
             Scenario::EightSet => ORDINARY[..26].iter().chain(&GEVENT_8).copied().collect(),
+            Scenario::Service => ORDINARY[..26].iter().chain(&SERVICE_8).copied().collect(),
         }
     }
 

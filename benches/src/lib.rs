@@ -7,5 +7,6 @@ pub mod files;
 pub mod loaders;
 pub mod peers;
 pub mod rules;
+pub mod service;
 pub mod statm;
 pub mod values;

@@ -16,7 +16,37 @@ use crate::values::{Names, Values};
 /// panics if it cannot (the benchmark environment is valid).
 pub type Load = fn();
 
-/// `(name, loader)`, ours first and the hand-written baseline second.
+/// The example service's loaders (under `Scenario::Service`), ours first.
+pub const SERVICE_LOADERS: [(&str, Load); 3] = [
+    ("service_config_core", || {
+        black_box(service_example::AppConfig::from_env().expect("valid"));
+    }),
+    ("service_config_core_builder", || {
+        black_box(
+            service_example::AppConfig::builder()
+                .env()
+                .unknown_names(config_core::Unknown::Ignore)
+                .load()
+                .expect("valid"),
+        );
+    }),
+    ("service_handwritten", || {
+        black_box(crate::service::load().expect("valid"));
+    }),
+];
+
+/// The file benchmark's loaders (any scenario), ours first.
+pub const FILE_LOADERS: [(&str, Load); 2] = [
+    ("file_config_core", || {
+        black_box(crate::files::load_config_core());
+    }),
+    ("file_serde", || {
+        black_box(crate::files::load_serde());
+    }),
+];
+
+/// `(name, loader)` for gevent's settings, ours first and the hand-written
+/// baseline after them.
 pub const LOADERS: [(&str, Load); 9] = [
     ("config_core", || {
         black_box(load_config_core());
@@ -49,7 +79,7 @@ pub const LOADERS: [(&str, Load); 9] = [
 
 /// The loader called `name`.
 pub fn loader(name: &str) -> Option<Load> {
-    LOADERS.iter().find(|(n, _)| *n == name).map(|(_, l)| *l)
+    LOADERS.iter().chain(&SERVICE_LOADERS).chain(&FILE_LOADERS).find(|(n, _)| *n == name).map(|(_, l)| *l)
 }
 
 /// gevent's settings loaded by config-core from the process environment.

@@ -29,9 +29,14 @@ fn first_choices(mut values: Values) -> Values {
     values
 }
 
-/// One test for the scenarios: the process environment is process-wide.
+/// The process environment is process-wide: the tests that set it take
+/// turns.
+static ENVIRONMENT: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// One test for gevent's scenarios: the process environment is process-wide.
 #[test]
 fn every_loader_reads_the_same_values_in_both_scenarios() {
+    let _environment = ENVIRONMENT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     for scenario in [Scenario::NothingSet, Scenario::EightSet] {
         scenario.apply();
         let expected = handwritten::load().unwrap();
@@ -247,4 +252,22 @@ fn the_file_loaders_read_the_same_values() {
         count += 1;
     }
     assert_eq!(count, 200);
+}
+
+/// The example service's two loaders read the same values under its
+/// scenario, and the hand-written one agrees with config-core on its own.
+#[test]
+fn the_service_loaders_read_the_same_values() {
+    use settings_benches::service;
+    // Under the process environment, which other tests set too: one test
+    // sets it at a time.
+    let _environment = ENVIRONMENT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    Scenario::Service.apply();
+    let ours = <service_example::AppConfig as config_core::Settings>::from_env().unwrap();
+    let by_hand = service::load().unwrap();
+    assert_eq!(service::values_of(&ours), by_hand);
+    assert_eq!(by_hand.workers, 8);
+    assert_eq!(by_hand.primary.pool_size, 20);
+    assert_eq!(by_hand.allowed_origins.len(), 2);
+    assert_eq!(ours.origin("workers").unwrap().label(), "environment");
 }

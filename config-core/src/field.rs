@@ -320,6 +320,11 @@ pub trait FieldOps: Sync {
     /// Parses and checks a raw value, and writes it to `out` (uninitialised)
     /// if given: `Ok(false)`, writing nothing, when it is empty and an empty
     /// value means "unset".
+    ///
+    /// # Safety
+    ///
+    /// The pointers are fields of the implementing type's `T`, as the
+    /// trait says.
     unsafe fn parse_into(
         &self,
         raw: &Raw<'_>,
@@ -328,29 +333,74 @@ pub trait FieldOps: Sync {
     ) -> Result<bool, Reason>;
     /// Builds and checks the default, and writes it to `out`
     /// (uninitialised).
+    ///
+    /// # Safety
+    ///
+    /// The pointers are fields of the implementing type's `T`, as the
+    /// trait says.
     unsafe fn default_into(&self, setting: &'static SettingMeta, out: *mut u8) -> Result<(), Reason>;
     /// Writes the default's bytes to `out` (unaligned), if every load
     /// gives the field this very value and it owns nothing (a copy of its
     /// bytes is then the value): a default that is read once, is
     /// plain, and has no validator to run. Says whether it wrote.
+    ///
+    /// # Safety
+    ///
+    /// The pointers are fields of the implementing type's `T`, as the
+    /// trait says.
     unsafe fn plain_default(&self, setting: &'static SettingMeta, out: *mut u8) -> bool;
     /// Converts, validates and stores a value; on error the field is unchanged.
+    ///
+    /// # Safety
+    ///
+    /// The pointers are fields of the implementing type's `T`, as the
+    /// trait says.
     unsafe fn set(&self, field: *mut u8, value: Value, setting: &'static SettingMeta) -> Result<(), Reason>;
     /// Parses and checks a raw value without storing it: `Ok(false)` when
     /// it is empty and an empty value means "unset".
     fn check_raw(&self, raw: &Raw<'_>, setting: &'static SettingMeta) -> Result<bool, Reason>;
     /// Restores the default.
+    ///
+    /// # Safety
+    ///
+    /// The pointers are fields of the implementing type's `T`, as the
+    /// trait says.
     unsafe fn reset(&self, field: *mut u8, setting: &'static SettingMeta) -> Result<(), Reason>;
     /// The current value.
+    ///
+    /// # Safety
+    ///
+    /// The pointers are fields of the implementing type's `T`, as the
+    /// trait says.
     unsafe fn get(&self, field: *const u8) -> Value;
     /// Whether the field at `new` differs from the one at `old`, after
     /// checking it.
+    ///
+    /// # Safety
+    ///
+    /// The pointers are fields of the implementing type's `T`, as the
+    /// trait says.
     unsafe fn check(&self, new: *const u8, old: *const u8, setting: &'static SettingMeta) -> Result<bool, Reason>;
     /// Whether the two fields hold the same value.
+    ///
+    /// # Safety
+    ///
+    /// The pointers are fields of the implementing type's `T`, as the
+    /// trait says.
     unsafe fn same(&self, a: *const u8, b: *const u8) -> bool;
     /// Copies the value at `from` over the one at `to`.
+    ///
+    /// # Safety
+    ///
+    /// The pointers are fields of the implementing type's `T`, as the
+    /// trait says.
     unsafe fn copy(&self, from: *const u8, to: *mut u8);
     /// Drops the value.
+    ///
+    /// # Safety
+    ///
+    /// The pointers are fields of the implementing type's `T`, as the
+    /// trait says.
     unsafe fn drop_in_place(&self, field: *mut u8);
     /// The size of the field's type.
     fn size(&self) -> usize;
@@ -495,7 +545,7 @@ impl<C> Slot<C> {
         C: Sized,
     {
         assert!(
-            offset % align_of::<T>() == 0 && align_of::<C>() >= align_of::<T>(),
+            offset.is_multiple_of(align_of::<T>()) && align_of::<C>() >= align_of::<T>(),
             "a settings struct cannot be `#[repr(packed)]`"
         );
         Slot { raw: RawSlot { offset, ops: field }, _struct: PhantomData }
@@ -788,5 +838,28 @@ impl Number {
             Number::Whole(n) => n as f64,
             Number::Float(x) => x,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[repr(C, packed)]
+    struct Packed {
+        _flag: u8,
+        count: u32,
+    }
+
+    static COUNT: Field<u32> = Field::new(DefaultOf::Lit(Lit::Int(1)), None);
+
+    /// A field of a packed struct cannot be reached by reference: the table
+    /// refuses it (at compile time, in the table the derive makes).
+    #[test]
+    #[should_panic(expected = "a settings struct cannot be `#[repr(packed)]`")]
+    fn a_packed_structs_field_is_refused() {
+        // SAFETY: the offset is that of a `u32` field; the constructor is
+        // what refuses it.
+        let _ = unsafe { Slot::<Packed>::new(std::mem::offset_of!(Packed, count), &COUNT) };
     }
 }

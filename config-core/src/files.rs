@@ -4,7 +4,6 @@
 //! an integer, an array a list), and whose every value knows its line and
 //! column.
 
-use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -12,7 +11,7 @@ use std::sync::Arc;
 use toml::de::{DeTable, DeValue};
 
 use crate::error::{SourceError, Warning};
-use crate::layer::{EmptyLayer, Found, Key, Known, Layer, Provider, Rank, Raw};
+use crate::layer::{EmptyLayer, Found, Key, Known, Layer, NameMap, Provider, Rank, Raw};
 use crate::limits::read_limited;
 use crate::origin::Origin;
 use crate::value::Value;
@@ -70,7 +69,7 @@ impl Provider for TomlFile {
 #[derive(Debug, Clone)]
 pub struct TomlLayer {
     path: Arc<Path>,
-    values: HashMap<String, Entry>,
+    values: NameMap<Arc<str>, Entry>,
     /// Every key and table header, in file order, for the unknown-key check.
     keys: Vec<KeyPlace>,
 }
@@ -84,7 +83,8 @@ struct Entry {
 
 #[derive(Debug, Clone)]
 struct KeyPlace {
-    key: String,
+    /// The key, shared with the map of values.
+    key: Arc<str>,
     line: u32,
     column: u32,
     table: bool,
@@ -99,7 +99,12 @@ impl TomlLayer {
             let message = e.message().trim().replace('\n', " ");
             SourceError::new(format!("{}:{line}:{column}", path.display()), format!("invalid TOML: {message}"))
         })?;
-        let mut layer = TomlLayer { path: Arc::from(path), values: HashMap::new(), keys: Vec::new() };
+        let mut layer = TomlLayer { path: Arc::from(path), values: NameMap::default(), keys: Vec::new() };
+        // Room for every key at once: a map that grows table by table is
+        // rebuilt each time.
+        let count = count_keys(table.get_ref());
+        layer.values.reserve(count);
+        layer.keys.reserve(count);
         layer.flatten(table.get_ref(), "", &lines);
         // In the order of the file, as a person reads the warnings.
         layer.keys.sort_by_key(|k| (k.line, k.column));
@@ -108,11 +113,19 @@ impl TomlLayer {
 
     fn flatten(&mut self, table: &DeTable<'_>, prefix: &str, lines: &LineIndex) {
         for (key, value) in table {
-            let full =
-                if prefix.is_empty() { key.get_ref().to_string() } else { format!("{prefix}.{}", key.get_ref()) };
+            let full: Arc<str> = if prefix.is_empty() {
+                Arc::from(&**key.get_ref())
+            } else {
+                // One allocation, not a formatter's several.
+                let mut full = String::with_capacity(prefix.len() + 1 + key.get_ref().len());
+                full.push_str(prefix);
+                full.push('.');
+                full.push_str(key.get_ref());
+                Arc::from(full)
+            };
             let (line, column) = lines.place(key.span().start);
             let is_table = matches!(value.get_ref(), DeValue::Table(_));
-            self.keys.push(KeyPlace { key: full.clone(), line, column, table: is_table });
+            self.keys.push(KeyPlace { key: Arc::clone(&full), line, column, table: is_table });
             if let DeValue::Table(inner) = value.get_ref() {
                 self.flatten(inner, &full, lines);
                 self.values.entry(full).or_insert(Entry { value: Err("a table"), line, column });
@@ -122,6 +135,14 @@ impl TomlLayer {
             self.values.insert(full, Entry { value: convert(value.get_ref()), line, column });
         }
     }
+}
+
+/// How many keys and table headers a table holds, its tables' included.
+fn count_keys(table: &DeTable<'_>) -> usize {
+    table
+        .values()
+        .map(|value| 1 + if let DeValue::Table(inner) = value.get_ref() { count_keys(inner) } else { 0 })
+        .sum()
 }
 
 /// A TOML value as a setting's [`Value`]; tables cannot be one.
@@ -160,7 +181,7 @@ impl Layer for TomlLayer {
     fn unknown(&self, known: &Known, out: &mut Vec<Warning>) {
         let mut reported: Vec<&str> = Vec::new();
         for place in &self.keys {
-            let key = place.key.as_str();
+            let key = &*place.key;
             if reported.iter().any(|r| key.strip_prefix(r).is_some_and(|rest| rest.starts_with('.'))) {
                 continue;
             }

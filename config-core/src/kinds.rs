@@ -16,11 +16,12 @@ use std::time::Duration;
 use crate::error::Reason;
 use crate::meta::{Kind, SettingMeta, ValueType};
 use crate::parse;
-use crate::value::{SettingValue, Value, mismatch};
+use crate::value::{Sealed, SettingValue, Value, mismatch};
 
 impl SettingValue for Duration {
     const TYPE: ValueType = ValueType::of(Kind::Duration);
     type Inner = Duration;
+    const __SAME_EVERY_TIME: bool = true;
 
     fn parse(text: &str, _: &'static SettingMeta) -> Result<Self, Reason> {
         parse::duration(text).map_err(Reason::from)
@@ -45,6 +46,10 @@ impl SettingValue for Duration {
     fn inner(&self) -> Option<&Duration> {
         Some(self)
     }
+
+    fn __is_plain(&self, _: Sealed) -> bool {
+        true
+    }
 }
 
 /// Types read from trimmed text by one of the shared parsers and shown with
@@ -54,6 +59,7 @@ macro_rules! text_value {
         impl SettingValue for $t {
             const TYPE: ValueType = $kind;
             type Inner = $t;
+            const __SAME_EVERY_TIME: bool = true;
 
             fn parse(text: &str, _: &'static SettingMeta) -> Result<Self, Reason> {
                 $parse(text).map_err(Reason::from)
@@ -65,6 +71,10 @@ macro_rules! text_value {
 
             fn inner(&self) -> Option<&$t> {
                 Some(self)
+            }
+
+            fn __is_plain(&self, _: Sealed) -> bool {
+                true
             }
         }
     )*};
@@ -81,6 +91,7 @@ text_value! {
 impl SettingValue for PathBuf {
     const TYPE: ValueType = ValueType::of(Kind::Path);
     type Inner = std::path::Path;
+    const __SAME_EVERY_TIME: bool = true;
 
     fn parse(text: &str, _: &'static SettingMeta) -> Result<Self, Reason> {
         Ok(PathBuf::from(text))
@@ -113,6 +124,7 @@ macro_rules! non_zero_value {
         impl SettingValue for $t {
             const TYPE: ValueType = ValueType::of(Kind::Integer).expecting("a whole number other than 0");
             type Inner = $t;
+            const __SAME_EVERY_TIME: bool = true;
 
             fn parse(text: &str, setting: &'static SettingMeta) -> Result<Self, Reason> {
                 non_zero(<$int>::parse(text, setting)?)
@@ -128,6 +140,10 @@ macro_rules! non_zero_value {
 
             fn inner(&self) -> Option<&$t> {
                 Some(self)
+            }
+
+            fn __is_plain(&self, _: Sealed) -> bool {
+                true
             }
         }
     )*};
@@ -146,6 +162,7 @@ non_zero_value! {
 impl SettingValue for url::Url {
     const TYPE: ValueType = ValueType::of(Kind::Url);
     type Inner = url::Url;
+    const __SAME_EVERY_TIME: bool = true;
 
     fn parse(text: &str, _: &'static SettingMeta) -> Result<Self, Reason> {
         url::Url::parse(parse::trim(text)).map_err(|e| Reason::new(format!("not a URL ({e})")))

@@ -137,11 +137,11 @@ impl Layer for EmptyLayer {
 /// Every name a root struct's settings go by, for layers to tell known
 /// names from unknown ones and to suggest the closest.
 pub struct Known {
-    envs: HashSet<&'static str>,
-    paths: HashSet<&'static str>,
-    groups: HashSet<String>,
+    envs: NameSet<&'static str>,
+    paths: NameSet<&'static str>,
+    groups: NameSet<String>,
     prefixes: Vec<String>,
-    extra_env: HashSet<&'static str>,
+    extra_env: NameSet<&'static str>,
     env_list: Vec<&'static str>,
     path_list: Vec<&'static str>,
 }
@@ -157,9 +157,9 @@ impl Known {
     /// the variables `extra_env`.
     pub(crate) fn new(leaves: &'static [Leaf], prefixes: Vec<String>, extra_env: Vec<&'static str>) -> Self {
         let mut known = Known {
-            envs: HashSet::new(),
-            paths: HashSet::new(),
-            groups: HashSet::new(),
+            envs: NameSet::default(),
+            paths: NameSet::default(),
+            groups: NameSet::default(),
             prefixes,
             // Known variables are suggested for a typo too.
             env_list: extra_env.clone(),
@@ -253,6 +253,12 @@ impl Known {
 
 /// Setting names to their positions.
 pub(crate) type NameIndex<'a> = HashMap<&'a str, usize, BuildHasherDefault<NameHasher>>;
+
+/// A set of names.
+pub(crate) type NameSet<T> = HashSet<T, BuildHasherDefault<NameHasher>>;
+
+/// A map from names.
+pub(crate) type NameMap<K, V> = HashMap<K, V, BuildHasherDefault<NameHasher>>;
 
 /// FNV-1a: short names hash in a few instructions each (the names are the
 /// program's own, so nothing is gained from a keyed hash).

@@ -463,3 +463,167 @@ pub(crate) fn deprecation(leaf: &'static Leaf, origin: &Origin) -> Option<Warnin
         replacement: d.replacement,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use crate::meta::{Kind, SettingMeta, ValueType};
+    use crate::{Importable, Reason, SettingValue, Settings, Value, register, registry};
+
+    static CHECKED: AtomicUsize = AtomicUsize::new(0);
+
+    fn counted(seconds: &u32) -> Result<(), String> {
+        CHECKED.fetch_add(1, Ordering::SeqCst);
+        if *seconds > 0 { Ok(()) } else { Err("must not be 0".to_owned()) }
+    }
+
+    #[derive(Clone, Settings)]
+    #[settings(env_prefix = "LOAD_TEST_")]
+    struct Validated {
+        #[setting(default = 5, validate = counted)]
+        seconds: u32,
+    }
+
+    /// A default is read once per process, but a validator may look beyond
+    /// the value (a file that must exist): it runs at every load.
+    #[test]
+    fn a_validator_runs_at_every_load_on_a_remembered_default() {
+        let before = CHECKED.load(Ordering::SeqCst);
+        for _ in 0..3 {
+            assert_eq!(Validated::defaults().unwrap().seconds, 5);
+        }
+        assert_eq!(CHECKED.load(Ordering::SeqCst) - before, 3);
+    }
+
+    pub trait Backend: Sync {
+        fn name(&self) -> &'static str;
+    }
+    struct Fast;
+    impl Backend for Fast {
+        fn name(&self) -> &'static str {
+            "fast"
+        }
+    }
+    struct Safe;
+    impl Backend for Safe {
+        fn name(&self) -> &'static str {
+            "safe"
+        }
+    }
+    registry!(dyn Backend => { "load_test.Safe" => &Safe });
+
+    #[derive(Clone, Settings)]
+    #[settings(env_prefix = "LOAD_TEST_")]
+    struct Preferring {
+        /// The first choice is not registered yet: a later registration
+        /// changes what the default resolves to.
+        #[setting(default = ["load_test.Fast", "load_test.Safe"])]
+        backend: Importable<dyn Backend>,
+        /// The first choice is registered: it resolves so for good.
+        #[setting(default = ["load_test.Safe", "load_test.Fast"])]
+        stable: Importable<dyn Backend>,
+    }
+
+    /// A default resolved to a later choice is resolved again at the next
+    /// load: registering an earlier one changes it.
+    #[test]
+    fn a_default_that_resolved_to_a_later_choice_is_resolved_again() {
+        let first = Preferring::defaults().unwrap();
+        assert_eq!((first.backend.name(), first.stable.name()), ("safe", "safe"));
+        register::<dyn Backend>("load_test.Fast", &Fast).unwrap();
+        let then = Preferring::defaults().unwrap();
+        assert_eq!((then.backend.name(), then.stable.name()), ("fast", "safe"));
+    }
+
+    // Counted on each thread: the test the derive writes beside a struct
+    // makes and drops values too, on its own thread.
+    thread_local! {
+        static BUILT: Cell<usize> = const { Cell::new(0) };
+        static DROPPED: Cell<usize> = const { Cell::new(0) };
+    }
+
+    fn count(counter: &'static std::thread::LocalKey<Cell<usize>>) -> usize {
+        counter.with(Cell::get)
+    }
+
+    fn add(counter: &'static std::thread::LocalKey<Cell<usize>>) {
+        counter.with(|c| c.set(c.get() + 1));
+    }
+
+    /// A value that counts how many are made and dropped.
+    #[derive(Debug, PartialEq)]
+    struct Counted(String);
+
+    impl Clone for Counted {
+        fn clone(&self) -> Self {
+            add(&BUILT);
+            Counted(self.0.clone())
+        }
+    }
+
+    impl Drop for Counted {
+        fn drop(&mut self) {
+            add(&DROPPED);
+        }
+    }
+
+    impl SettingValue for Counted {
+        const TYPE: ValueType = ValueType::of(Kind::String);
+        type Inner = Counted;
+
+        fn parse(text: &str, _: &'static SettingMeta) -> Result<Self, Reason> {
+            add(&BUILT);
+            Ok(Counted(text.to_owned()))
+        }
+
+        fn to_value(&self) -> Value {
+            Value::Str(self.0.clone())
+        }
+
+        fn inner(&self) -> Option<&Counted> {
+            Some(self)
+        }
+    }
+
+    #[derive(Clone, Settings)]
+    #[settings(env_prefix = "LOAD_TEST_")]
+    struct Incomplete {
+        #[setting(default = "before")]
+        before: Counted,
+        #[setting(required)]
+        missing: u32,
+        #[setting(default = "after")]
+        after: Counted,
+    }
+
+    /// A load that fails drops every value it made, before the setting
+    /// with no value and after it.
+    #[test]
+    fn a_load_that_fails_drops_every_value_it_made() {
+        let (built, dropped) = (count(&BUILT), count(&DROPPED));
+        let problems = Incomplete::defaults().expect_err("a required setting is missing");
+        assert_eq!(problems.len(), 1);
+        let (built, dropped) = (count(&BUILT) - built, count(&DROPPED) - dropped);
+        assert_eq!(built, 2, "both defaults were made");
+        assert_eq!(dropped, built, "and both dropped");
+    }
+
+    /// The derive's code has `unsafe` blocks (the table of offsets), which
+    /// a crate that forbids unsafe code must still accept.
+    #[forbid(unsafe_code)]
+    mod forbidding {
+        #[derive(Clone, crate::Settings)]
+        #[settings(env_prefix = "LOAD_TEST_")]
+        pub(super) struct Plain {
+            #[setting(default = 3)]
+            pub(super) retries: u8,
+        }
+    }
+
+    #[test]
+    fn a_crate_that_forbids_unsafe_code_can_derive() {
+        assert_eq!(forbidding::Plain::defaults().unwrap().retries, 3);
+    }
+}

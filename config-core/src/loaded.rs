@@ -99,6 +99,23 @@ impl Listed {
         };
     }
 
+    /// Adds an entry at the end, with room for `more` in all if a list is
+    /// made.
+    fn push(&mut self, entry: (usize, Origin), more: usize) {
+        *self = match std::mem::take(self) {
+            Listed::None => Listed::One([entry]),
+            Listed::One([one]) => {
+                let mut all = Vec::with_capacity(more + 1);
+                all.extend([one, entry]);
+                Listed::Many(all)
+            }
+            Listed::Many(mut all) => {
+                all.push(entry);
+                Listed::Many(all)
+            }
+        };
+    }
+
     fn remove(&mut self, at: usize) {
         match self {
             Listed::None => {}
@@ -176,10 +193,9 @@ impl Origins {
             (Origin::Env { .. }, _) if is_own_variable(&origin, &leaves[index]) => self.env.set(index, true),
             (Origin::Default, _) => {}
             (_, Some((last, _))) if *last >= index => self.set(index, origin, leaves),
-            _ => {
-                let end = self.other.as_slice().len();
-                self.other.insert(end, (index, origin));
-            }
+            // The settings after this one may all come from the same layer:
+            // room for them, once.
+            _ => self.other.push((index, origin), leaves.len() - index),
         }
     }
 }

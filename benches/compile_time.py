@@ -2,9 +2,9 @@
 """Measures what the derive costs a user's build: a generated struct of N
 settings, in a crate of its own, rebuilt with its dependencies already built
 (the time of `cargo build -p <crate>` after touching its source),
-for our derive, serde's `Deserialize` derive alone, serde + envy, the same
-struct filled by hand (no derive), and the plain struct (no derive, no
-loader). All are measured in the same run, interleaved (each round rebuilds
+for our derive alone and with a load (`from_env`) in the same crate,
+serde's `Deserialize` derive alone, serde + envy, the same struct filled by
+hand (no derive), and the plain struct (no derive, no loader). All are measured in the same run, interleaved (each round rebuilds
 every crate once, so that a slow minute of the machine touches them all
 alike); each figure is the median of 3 rounds. Builds are non-incremental
 (CARGO_INCREMENTAL=0), as a clean CI build is, with the profiles' defaults:
@@ -31,8 +31,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "target", "compile-time")
 ROUNDS = 3
 KINDS = [
-    ("ours", "config-core derive"),
+    ("ours_derive", "**config-core derive alone**"),
     ("serde", "serde `Deserialize` derive alone"),
+    ("ours", "config-core derive + a load (`from_env`)"),
     ("serde_envy", "serde + envy (derive and loader)"),
     ("by_hand", "by hand: no derive, a `std::env::var` and `parse` per field"),
     ("plain", "the plain struct: no derive, no loader"),
@@ -50,7 +51,7 @@ FIELDS = [
 ]
 
 
-def ours(n):
+def ours(n, load=True):
     lines = ["use config_core::Settings;", "", "/// Generated settings.", "#[derive(Clone, Settings)]",
              '#[settings(env_prefix = "GEN_")]', "pub struct Generated {"]
     for i in range(n):
@@ -59,7 +60,9 @@ def ours(n):
         if default:
             lines.append(f"    #[setting(default = {default})]")
         lines.append(f"    pub field_{i}: {ty},")
-    lines += ["}", "", "/// Loads it.", "pub fn load() -> bool {", "    Generated::from_env().is_ok()", "}"]
+    lines.append("}")
+    if load:
+        lines += ["", "/// Loads it.", "pub fn load() -> bool {", "    Generated::from_env().is_ok()", "}"]
     return "\n".join(lines) + "\n"
 
 
@@ -182,12 +185,14 @@ def main():
     core = os.path.join(HERE, "..", "config-core")
     deps = {
         "ours": f'config-core = {{ path = "{core}" }}',
+        "ours_derive": f'config-core = {{ path = "{core}" }}',
         "serde": 'serde = { version = "1.0.229", features = ["derive"] }',
         "serde_envy": 'serde = { version = "1.0.229", features = ["derive"] }\nenvy = "0.4.2"',
         "by_hand": "",
         "plain": "",
     }
-    sources = {"ours": ours, "serde": lambda n: serde(n, False), "serde_envy": lambda n: serde(n, True),
+    sources = {"ours": ours, "ours_derive": lambda n: ours(n, load=False),
+               "serde": lambda n: serde(n, False), "serde_envy": lambda n: serde(n, True),
                "by_hand": by_hand, "plain": plain}
     crates = [(f"{kind}_{COMPARED}", deps[kind], sources[kind](COMPARED)) for kind, _ in KINDS]
     crates += [(f"{kind}_{n}", deps[kind], sources[kind](n)) for kind in ("ours", "by_hand") for n in GROWTH if n != COMPARED]

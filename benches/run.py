@@ -43,9 +43,10 @@ ENV = dict({k: v for k, v in os.environ.items()
             if k not in ("RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "CARGO_BUILD_RUSTFLAGS", "RUSTC_WRAPPER")
             and not k.startswith("CARGO_PROFILE_")}, CARGO_TARGET_DIR=TARGET)
 
-LOADERS = ["config_core", "handwritten", "envconfig", "confique", "envy", "figment", "clap", "config_rs"]
+LOADERS = ["config_core_builder", "config_core", "handwritten", "envconfig", "confique", "envy", "figment", "clap", "config_rs"]
 LABELS = {
-    "config_core": "**config-core (this project)**",
+    "config_core_builder": "**config-core**, the same job (`builder().env().unknown_names(Unknown::Ignore).load()`)",
+    "config_core": "config-core `from_env()` (the same, and a pass over the whole environment for unknown variables)",
     "handwritten": "hand-written (the least work: `var_os` per variable, parsed in place)",
     "envconfig": "envconfig 0.11 (`init_from_env`)",
     "confique": "confique 0.4 (`builder().env().load()`)",
@@ -55,6 +56,17 @@ LABELS = {
     "config_rs": "config-rs 0.15 (`Environment::with_prefix` × 3)",
 }
 SCENARIOS = ["nothing_set", "8_set"]
+SERVICE_LOADERS = ["service_config_core_builder", "service_config_core", "service_handwritten"]
+SERVICE_LABELS = {
+    "service_config_core_builder": "**config-core**, the same job (`builder().env().unknown_names(Unknown::Ignore).load()`)",
+    "service_config_core": "config-core `from_env()` (and the pass for unknown variables)",
+    "service_handwritten": "hand-written (the least work: `var_os` per variable, the same parsers)",
+}
+FILE_LOADERS = ["file_config_core", "file_serde"]
+FILE_LABELS = {
+    "file_config_core": "**config-core** (a file layer: values with their places, unknown keys looked for)",
+    "file_serde": "serde `Deserialize` + `toml::from_str`",
+}
 # Lengths of a padding variable in the environment a process starts with:
 # each moves the initial stack (by multiples of 16 bytes, within a page), and
 # with it the alignment of everything on the stack.
@@ -129,23 +141,26 @@ def instructions(quick, n=200):
     """{(loader, scenario): {layout: instructions per load}}."""
     variants = build_layout_variants()
     pads = PADS_QUICK if quick else PADS_FULL
+    runs = [(loader, scenario, n) for loader in LOADERS for scenario in SCENARIOS]
+    runs += [(loader, "service", n) for loader in SERVICE_LOADERS]
+    # A file load is about a hundred times an environment load.
+    runs += [(loader, "nothing_set", max(n // 10, 1)) for loader in FILE_LOADERS]
     counts = {}
-    for loader in LOADERS:
-        print(f"callgrind: {loader}", file=sys.stderr)
-        for scenario in SCENARIOS:
-            per_layout = {}
-            for build, binary in variants.items():
-                for pad in pads:
-                    loads = callgrind(binary, pad, loader, scenario, n) - callgrind(binary, pad, loader, scenario, 0)
-                    per_layout[f"{build}/pad{pad}"] = loads / n
-            counts[(loader, scenario)] = per_layout
+    for loader, scenario, loads in runs:
+        print(f"callgrind: {loader} {scenario}", file=sys.stderr)
+        per_layout = {}
+        for build, binary in variants.items():
+            for pad in pads:
+                cost = callgrind(binary, pad, loader, scenario, loads) - callgrind(binary, pad, loader, scenario, 0)
+                per_layout[f"{build}/pad{pad}"] = cost / loads
+        counts[(loader, scenario)] = per_layout
     return counts
 
 
 # ------------------------------------------------------------------- memory
 
 
-def memory(changes=200_000):
+def memory(changes=1_000_000):
     cargo("build", "--quiet", "--release", "--example", "memory")
     done = subprocess.run([os.path.join(TARGET, "release", "examples", "memory"), str(changes)],
                           capture_output=True, text=True, check=True)
@@ -162,6 +177,22 @@ def fmt_ns(ns):
 def spread(values):
     """±half the range, as a percentage of the median."""
     return 50 * (max(values) - min(values)) / statistics.median(values)
+
+
+def pair_table(times, counts, group, loaders, labels, scenario, base, header):
+    """One scenario's loaders: time and instructions, each with its ratio to `base`."""
+    rows = [header, "|---|---|---|---|---|"]
+    t0 = statistics.median(times[(group, base)])
+    c0 = statistics.median(counts[(base, scenario)].values()) if counts else None
+    for loader in loaders:
+        t = statistics.median(times[(group, loader)])
+        if counts:
+            c = statistics.median(counts[(loader, scenario)].values())
+            count, ratio = f"{c:,.0f}", f"{c / c0:.2f}×"
+        else:
+            count = ratio = "n/a"
+        rows.append(f"| {labels[loader]} | {fmt_ns(t)} | {t / t0:.2f}× | {count} | {ratio} |")
+    return "\n".join(rows)
 
 
 def load_table(times, counts):
@@ -214,11 +245,16 @@ def simple_table(times, group, names, header):
 
 
 def memory_table(mem):
+    mib = lambda b: f"{b / (1 << 20):.1f} MiB"
+    samples = ", ".join(mib(b) for b in mem["samples"])
     return "\n".join([
-        "| measure | bytes |",
+        "| measure | figure |",
         "|---|---|",
-        f"| resident memory kept per `config().set(...)`, over {mem['changes']:,} changes | {mem['bytes_per_change']:.0f} |",
-        f"| one snapshot, `size_of::<Loaded<Config>>()` | {mem['snapshot_size']} |",
+        f"| resident memory before the changes | {mib(mem['rss_before'])} |",
+        f"| resident memory after {mem['changes']:,} changes through `config().set(...)` | {mib(mem['rss_after'])} |",
+        f"| kept per change | {mem['bytes_per_change']:.3f} bytes |",
+        f"| at each tenth of the run | {samples} |",
+        f"| one snapshot, `size_of::<Loaded<Config>>()` | {mem['snapshot_size']} bytes |",
     ])
 
 
@@ -250,11 +286,20 @@ def main():
         "stability": stability_table(times, counts),
         "access": simple_table(times, "access", [
             ("read_field", "read a setting of a loaded `Config` (`config.max_blocking_time`)"),
-            ("read_global", "read through the process-wide `config().get()`"),
+            ("read_global", "read through the process-wide instance: `config().get().max_blocking_time`"),
+            ("read_reader", "read through a thread's `Reader`: `reader.get().max_blocking_time`"),
+            ("read_global_tracked", "read that records its first reader: `config().read(\\|c\\| &c.max_blocking_time)`"),
+            ("read_global_while_reloading", "`config().get()` while another thread reloads without pause"),
+            ("read_reader_while_reloading", "`reader.get()` while another thread reloads without pause"),
             ("set_float_by_name", "`set(\"max_blocking_time\", 0.25)` on a loaded `Config`"),
             ("set_text_by_name", "`set(\"max_blocking_time\", \"0.25\")` on a loaded `Config` (parsed)"),
             ("set_float_global", "`config().set(\"max_blocking_time\", 0.25)`, sustained (one process-wide instance)"),
+            ("reload_global", "`config().reload()` from the environment, sustained"),
         ], "| operation | median |"),
+        "service": pair_table(times, counts, "load_service", SERVICE_LOADERS, SERVICE_LABELS, "service", "service_handwritten",
+                              "| loader | time | time ratio to hand-written | instructions per load | instruction ratio |"),
+        "file": pair_table(times, counts, "load_file", FILE_LOADERS, {**FILE_LABELS}, "nothing_set", "file_serde",
+                           "| loader | time | time ratio to serde | instructions per load | instruction ratio |"),
         "memory": memory_table(mem),
         "growth": simple_table(times, "load_settings", [
             ("10", "10 settings"), ("100", "100 settings"), ("1000", "1,000 settings"),

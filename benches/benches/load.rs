@@ -94,8 +94,8 @@ fn while_reloading(c: &mut Criterion) {
 /// against serde's derive with `toml::from_str`.
 fn file(c: &mut Criterion) {
     let mut group = c.benchmark_group("load_file");
-    group.bench_function("config_core", |b| b.iter(|| black_box(files::load_config_core())));
-    group.bench_function("serde_toml", |b| b.iter(|| black_box(files::load_serde())));
+    group.bench_function("file_config_core", |b| b.iter(|| black_box(files::load_config_core())));
+    group.bench_function("file_serde", |b| b.iter(|| black_box(files::load_serde())));
     group.finish();
 }
 

@@ -212,9 +212,11 @@ impl Known {
     /// The setting name most like `path`.
     pub fn suggest_path(&self, path: &str) -> Option<&'static str> {
         // A group given a value (`replica = 5`) means one of its settings.
-        let in_group = self.path_list.iter().copied().find(|known| {
-            known.strip_prefix(path).is_some_and(|rest| rest.starts_with('.'))
-        });
+        let in_group = self
+            .path_list
+            .iter()
+            .copied()
+            .find(|known| known.strip_prefix(path).is_some_and(|rest| rest.starts_with('.')));
         in_group.or_else(|| suggest::closest(path, "", self.path_list.iter().copied()))
     }
 

@@ -667,6 +667,11 @@ impl<P> GroupSlot<P> {
     ///
     /// `offset` is the offset in `P` of a field of type `G`.
     pub const unsafe fn new<G: Settings>(offset: usize) -> Self {
+        // The group's fields are aligned within a `G`, so the `G` must be.
+        assert!(
+            offset.is_multiple_of(align_of::<G>()) && align_of::<P>() >= align_of::<G>(),
+            "a settings struct cannot be `#[repr(packed)]`"
+        );
         GroupSlot { offset, slots: group_slots::<P, G> }
     }
 

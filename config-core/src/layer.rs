@@ -85,8 +85,10 @@ pub trait Layer: Send + Sync {
     fn get(&self, key: Key) -> Option<Found<'_>>;
 
     /// Calls `found` with the position in `keys` and the value of every
-    /// setting this layer gives a value, in the order of `keys` (`None`
-    /// stands for a setting not asked about). A load asks each layer this
+    /// setting this layer gives a value, in the order of `keys`, each at
+    /// most once (`None` stands for a setting not asked about; an answer
+    /// out of order, repeated, or for a key not asked is ignored). A load
+    /// asks each layer this
     /// once; the default asks [`get`](Self::get) for each key, and a layer
     /// that answers many keys faster at once can do so.
     fn get_each<'a>(&'a self, keys: &[Option<Key>], found: &mut dyn FnMut(usize, Found<'a>)) {

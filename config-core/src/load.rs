@@ -200,6 +200,12 @@ unsafe fn load_fields(cx: &mut LoadCx<'_>, slots: &[RawSlot], template: &Templat
         // loaded as they come.
         let mut next = 0;
         layer.get_each(keys, &mut |index, found| {
+            // A layer may be anyone's: an answer out of order, twice, or
+            // for a key not asked is ignored, not trusted, since each field
+            // is written once, in order.
+            if index < next || keys.get(index).is_none_or(Option::is_none) {
+                return;
+            }
             // SAFETY: the function's contract.
             unsafe {
                 fields.absent(next..index);
@@ -212,7 +218,11 @@ unsafe fn load_fields(cx: &mut LoadCx<'_>, slots: &[RawSlot], template: &Templat
     } else {
         let mut held: Vec<(usize, usize, Found<'_>)> = Vec::new();
         for (from_top, layer) in layers.iter().rev().enumerate() {
-            layer.get_each(keys, &mut |index, found| held.push((index, from_top, found)));
+            layer.get_each(keys, &mut |index, found| {
+                if keys.get(index).is_some_and(Option::is_some) {
+                    held.push((index, from_top, found));
+                }
+            });
         }
         held.sort_by_key(|&(index, from_top, _)| (index, from_top));
         let mut held = held.into_iter().peekable();

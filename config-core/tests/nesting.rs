@@ -191,3 +191,19 @@ fn a_group_given_a_value_points_at_its_settings() {
         ["command-line argument --set replica: `replica` does not name a setting; did you mean `replica.url`?"]
     );
 }
+
+/// A group cannot sit unaligned in a packed struct, where its fields could
+/// not be reached by reference: the table refuses it (the derive already
+/// refuses `#[repr(packed)]`; this is the table's own check, for a group).
+#[test]
+#[should_panic(expected = "a settings struct cannot be `#[repr(packed)]`")]
+fn a_group_in_a_packed_struct_is_refused() {
+    #[repr(C, packed)]
+    struct Packed {
+        _flag: u8,
+        pool: Pool,
+    }
+    // SAFETY: the offset is that of a `Pool` field; the constructor is what
+    // refuses it.
+    let _ = unsafe { config_core::__private::GroupSlot::<Packed>::new::<Pool>(std::mem::offset_of!(Packed, pool)) };
+}

@@ -50,10 +50,34 @@ impl<'a> Container<'a> {
             cx.error_spanned_by(&input.generics, message);
             return None;
         }
+        if let Some(packed) = packed_repr(&input.attrs) {
+            let message = "`Settings` cannot be derived for a `#[repr(packed)]` struct: its settings are reached \
+                           by reference, which a packed field cannot be";
+            cx.error_spanned_by(packed, message);
+            return None;
+        }
         let prefix = attrs.env_prefix.as_ref().map(syn::LitStr::value).unwrap_or_default();
         let fields = fields.iter().map(|f| Field::from_ast(cx, f, &prefix)).collect();
         Some(Container { ident: &input.ident, doc: doc_text(cx, &input.attrs), attrs, fields })
     }
+}
+
+/// The `packed` of a `#[repr(packed)]` or `#[repr(C, packed(2))]`, if any.
+fn packed_repr(attrs: &[syn::Attribute]) -> Option<syn::Path> {
+    let mut packed = None;
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("repr")) {
+        // A malformed `repr` is the compiler's to report.
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("packed") {
+                packed = Some(meta.path.clone());
+            }
+            if meta.input.peek(syn::token::Paren) {
+                let _ = meta.input.parse::<proc_macro2::Group>();
+            }
+            Ok(())
+        });
+    }
+    packed
 }
 
 fn unsupported<T: quote::ToTokens, R>(cx: &Ctxt, at: T, what: &str) -> Option<R> {

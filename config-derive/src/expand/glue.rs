@@ -262,7 +262,15 @@ pub(super) fn gen_table(glue: &Glue) -> (TokenStream, TokenStream) {
     // SAFETY (of the generated code): each slot is the offset of the field
     // its `static` was made for, of that field's type, and the slots and
     // groups list every field of the struct once.
+    // Ties each slot's type to its field's: a field whose type is not the
+    // one the table names (two types written alike) fails to compile here.
+    let values = glue.names.local("values");
+    let typed = glue.cont.fields.iter().zip(&glue.types).map(|(field, ty)| {
+        let member = field.ident;
+        quote!(let _: &#ty = &#values.#member;)
+    });
     let items = quote! {
+        const _: fn(&#ident) = |#values| { let _ = #values; #(#typed)* };
         const #slots: &[#krate::__private::Slot<#ident>] = unsafe { &[#(#fields),*] };
         const #group_slots: &[#krate::__private::GroupSlot<#ident>] = unsafe { &[#(#groups),*] };
     };

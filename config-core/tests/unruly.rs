@@ -23,6 +23,26 @@ pub struct Unruly {
     pub third: String,
 }
 
+/// A validator that panics on one value, after settings that own memory
+/// were written: the unwinding load drops exactly those.
+#[derive(Clone, Debug, Settings)]
+#[settings(env_prefix = "PANICKY_")]
+pub struct Panicky {
+    /// Written before the panic.
+    #[setting(default = "before")]
+    pub before: String,
+    /// Panics on `boom`.
+    #[setting(default = "fine", validate = no_boom)]
+    pub checked: String,
+    /// After the panic, never written.
+    pub after: Vec<String>,
+}
+
+fn no_boom(value: &str) -> Result<(), String> {
+    assert!(value != "boom", "the validator panics");
+    Ok(())
+}
+
 /// A layer that answers with `(position, value)` pairs exactly as listed.
 struct Answers(Vec<(usize, &'static str)>);
 
@@ -85,4 +105,14 @@ fn with_two_layers_every_answer_is_weighed_and_none_is_trusted_blindly() {
         .load()
         .unwrap();
     assert_eq!((config.first.as_str(), config.second.as_str(), config.third.as_str()), ("env", "low", "c"));
+}
+
+#[test]
+fn a_validator_that_panics_mid_load_leaves_nothing_half_dropped() {
+    let source = [("PANICKY_BEFORE", "owned text"), ("PANICKY_CHECKED", "boom"), ("PANICKY_AFTER", "a,b")];
+    let unwound = std::panic::catch_unwind(|| Panicky::from_source(&source));
+    assert!(unwound.is_err(), "the validator's panic goes through the load");
+    // The struct still loads afterwards, from a good value.
+    let config = Panicky::from_source(&[("PANICKY_CHECKED", "ok"), ("PANICKY_AFTER", "a,b")]).unwrap();
+    assert_eq!((config.before.as_str(), config.checked.as_str(), config.after.len()), ("before", "ok", 2));
 }

@@ -1,4 +1,4 @@
-//! The example service's configuration (`examples/service`, 24 settings:
+//! The example service's configuration (`examples/service`, 22 settings:
 //! every kind of value, two nested database groups, a former variable name,
 //! secrets) loaded from the environment: config-core against the least work
 //! that gives the same values by hand.

@@ -1,8 +1,9 @@
 //! The `service` program as an operator runs it: the mounted settings
 //! command, flags, and `serve` reloading when a file changes.
 
+mod running;
+
 use std::fs;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
@@ -108,13 +109,7 @@ impl Serving {
             .stderr(Stdio::inherit())
             .spawn()
             .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (send, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                let _ = send.send(line);
-            }
-        });
+        let lines = running::stdout_lines(&mut child);
         Serving { child, lines }
     }
 

@@ -3,11 +3,11 @@
 //! environment still wins, and a bad value is refused by both with the last
 //! good configuration kept. A real etcd, started on free loopback ports.
 
+mod running;
 #[path = "../../../config-etcd/tests/support/mod.rs"]
 mod support;
 
 use std::fs;
-use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
@@ -38,13 +38,7 @@ impl Instance {
             .stderr(Stdio::inherit())
             .spawn()
             .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (send, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                let _ = send.send(line);
-            }
-        });
+        let lines = running::stdout_lines(&mut child);
         Instance { child, lines, dir }
     }
 

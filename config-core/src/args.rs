@@ -32,20 +32,26 @@ impl CommandLine {
     /// Gives a value from `name=value` (the argument of `--set`). Its
     /// origin is `--set name`: the value may be a secret.
     pub fn push_assignment(&mut self, assignment: &OsStr) -> Result<(), SourceError> {
-        let text = assignment.to_string_lossy();
+        // Split on the bytes: the value keeps them (it may be a path that
+        // is not UTF-8), and the name is read only up to the first `=`.
+        let bytes = assignment.as_encoded_bytes();
+        let split = bytes.iter().position(|&b| b == b'=');
+        let name = String::from_utf8_lossy(&bytes[..split.unwrap_or(bytes.len())]);
+        // The message shows the name only: what follows `=` may be a secret.
         let malformed = |why: &str| {
-            let arg = format!("--set {}", text.escape_debug());
+            let equals = if split.is_some() { "=" } else { "" };
+            let arg = format!("--set {}{equals}", name.escape_debug());
             SourceError::new(arg, format!("{why}: expected `name=value`, such as `--set database.pool_size=20`"))
         };
-        let Some((name, _)) = text.split_once('=') else {
+        let Some(split) = split else {
             return Err(malformed("no `=`"));
         };
         let path = name.trim();
         if path.is_empty() {
             return Err(malformed("no name before `=`"));
         }
-        // The value keeps its bytes: it may be a path that is not UTF-8.
-        let value = split_value(assignment, name.len());
+        // SAFETY: splitting just after an ASCII `=` keeps the encoding valid.
+        let value = unsafe { OsStr::from_encoded_bytes_unchecked(&bytes[split + 1..]) }.to_owned();
         let arg = format!("--set {path}");
         self.push(path, value, arg);
         Ok(())
@@ -55,14 +61,6 @@ impl CommandLine {
     pub fn is_empty(&self) -> bool {
         self.values.is_empty()
     }
-}
-
-/// The bytes after the first `=` (at or after `at`).
-fn split_value(assignment: &OsStr, at: usize) -> OsString {
-    let bytes = assignment.as_encoded_bytes();
-    let start = bytes[at..].iter().position(|&b| b == b'=').map_or(bytes.len(), |i| at + i + 1);
-    // SAFETY: splitting just after an ASCII `=` keeps the encoding valid.
-    unsafe { OsStr::from_encoded_bytes_unchecked(&bytes[start..]) }.to_owned()
 }
 
 impl Provider for CommandLine {
@@ -111,9 +109,23 @@ mod tests {
             malformed("novalue"),
             "--set novalue: no `=`: expected `name=value`, such as `--set database.pool_size=20`"
         );
+        // What follows `=` may be a secret: it is not in the message.
         assert_eq!(
-            malformed(" =3"),
-            "--set  =3: no name before `=`: expected `name=value`, such as `--set database.pool_size=20`"
+            malformed(" =hunter2"),
+            "--set  =: no name before `=`: expected `name=value`, such as `--set database.pool_size=20`"
         );
+    }
+
+    /// A name that is not UTF-8 is read lossily, and the value still starts
+    /// just after the first `=` of the bytes (a lossy copy is longer: it
+    /// must not be used to find it).
+    #[cfg(unix)]
+    #[test]
+    fn a_name_that_is_not_utf8_splits_at_the_first_equals_sign_of_the_bytes() {
+        use std::os::unix::ffi::OsStrExt;
+        let mut args = CommandLine::new();
+        args.push_assignment(OsStr::from_bytes(b"\xff=a=b")).unwrap();
+        let found = args.get(Key { path: "\u{fffd}", env: "X" }).unwrap();
+        assert_eq!(found.raw, Raw::Text(OsStr::new("a=b").into()));
     }
 }

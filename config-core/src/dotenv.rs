@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::error::{SourceError, Warning};
+use crate::escape;
 use crate::layer::{EmptyLayer, Found, Key, Known, Layer, Provider, Rank, Raw};
 use crate::origin::Origin;
 
@@ -62,17 +63,25 @@ impl DotEnvLayer {
     /// rules (quotes, escapes, `export`, `${VAR}` substitution).
     pub fn parse(path: &Path, text: &str) -> Result<Self, SourceError> {
         let mut layer = DotEnvLayer { path: Arc::from(path), vars: HashMap::new(), order: Vec::new() };
+        // `dotenvy` gives no lines: they are followed beside it, in one pass.
+        let mut lines = Lines(text.lines().enumerate());
         for item in dotenvy::from_read_iter(text.as_bytes()) {
             match item {
                 Ok((name, value)) => {
-                    let line = line_of(text, &name);
+                    let line = lines.assigning(&name);
                     if layer.vars.insert(name.clone(), (value, line)).is_none() {
                         layer.order.push(name);
                     }
                 }
-                Err(dotenvy::Error::LineParse(content, at)) => {
-                    let line = text.lines().position(|l| l == content).map_or(0, |i| i + 1);
-                    let message = format!("cannot parse this line at character {}: {:?}", at + 1, content);
+                Err(dotenvy::Error::LineParse(_, at)) => {
+                    // Never the text `dotenvy` gives: it may be a secret
+                    // value (or, after an unclosed quote, the rest of the file).
+                    let (line, name) = lines.next_entry();
+                    let what = match name {
+                        Some(name) => format!("the line of `{}`", escape::terminal(name)),
+                        None => "a line with no `NAME=`".to_owned(),
+                    };
+                    let message = format!("cannot parse {what} (near character {})", at + 1);
                     return Err(SourceError::new(format!("{}:{line}", path.display()), message));
                 }
                 Err(e) => return Err(SourceError::new(path.display().to_string(), format!("cannot read: {e}"))),
@@ -82,16 +91,32 @@ impl DotEnvLayer {
     }
 }
 
-/// The line (1-based) where `name` is last assigned, as `NAME=` or
-/// `export NAME=`.
-fn line_of(text: &str, name: &str) -> u32 {
-    let assigns = |line: &str| {
-        let line = line.trim_start();
-        let line = line.strip_prefix("export ").map_or(line, str::trim_start);
-        line.strip_prefix(name).is_some_and(|rest| rest.trim_start().starts_with('='))
-    };
-    let index = text.lines().enumerate().filter(|(_, l)| assigns(l)).map(|(i, _)| i + 1).last().unwrap_or(0);
-    u32::try_from(index).unwrap_or(u32::MAX)
+/// The lines of a `.env` file, followed as `dotenvy` reads its entries.
+struct Lines<'t>(std::iter::Enumerate<std::str::Lines<'t>>);
+
+impl<'t> Lines<'t> {
+    /// The line (1-based) of the next assignment of `name`, as `NAME=` or
+    /// `export NAME=`.
+    fn assigning(&mut self, name: &str) -> u32 {
+        let found = self.0.by_ref().find(|(_, line)| assigned_name(line) == Some(name));
+        found.map_or(0, |(index, _)| u32::try_from(index + 1).unwrap_or(u32::MAX))
+    }
+
+    /// The next line that is neither blank nor a comment, and the name it
+    /// assigns, if any.
+    fn next_entry(&mut self) -> (u32, Option<&'t str>) {
+        let found = self.0.by_ref().find(|(_, line)| !line.trim().is_empty() && !line.trim_start().starts_with('#'));
+        found.map_or((0, None), |(index, line)| (u32::try_from(index + 1).unwrap_or(u32::MAX), assigned_name(line)))
+    }
+}
+
+/// `NAME` of a line `NAME=...` or `export NAME=...`.
+fn assigned_name(line: &str) -> Option<&str> {
+    let line = line.trim_start();
+    let line = line.strip_prefix("export ").map_or(line, str::trim_start);
+    let (name, _) = line.split_once('=')?;
+    let name = name.trim_end();
+    (!name.is_empty() && !name.starts_with('#')).then_some(name)
 }
 
 impl Layer for DotEnvLayer {
@@ -132,5 +157,31 @@ mod tests {
     fn a_bad_line_is_named() {
         let error = DotEnvLayer::parse(Path::new(".env"), "A=1\nB C\n").unwrap_err();
         assert_eq!(error.place, ".env:2", "{error}");
+    }
+
+    /// A line that cannot be parsed is reported by its place and its
+    /// variable, never its text: a value may be a secret, and an unclosed
+    /// quote would make it the rest of the file.
+    #[test]
+    fn a_bad_line_shows_no_value() {
+        let text = "A=1\nDB_PASSWORD=two words hunter2\nC=3\n";
+        let error = DotEnvLayer::parse(Path::new(".env"), text).unwrap_err();
+        assert_eq!(error.place, ".env:2", "{error}");
+        assert!(error.to_string().contains("`DB_PASSWORD`"), "{error}");
+        assert!(!error.to_string().contains("hunter2"), "{error}");
+        let text = "A=1\nTOKEN=\"hunter2\nB=2\n";
+        let error = DotEnvLayer::parse(Path::new(".env"), text).unwrap_err();
+        assert!(!error.to_string().contains("hunter2"), "{error}");
+        assert!(!error.to_string().contains("B=2"), "{error}");
+    }
+
+    /// Lines are found in one pass, however many variables (a file of
+    /// 100,000 took a pass per variable before).
+    #[test]
+    fn many_variables_get_their_lines() {
+        let text: String = (0..100_000).map(|i| format!("V{i}={i}\n")).collect();
+        let layer = DotEnvLayer::parse(Path::new(".env"), &text).unwrap();
+        let found = layer.get(Key { path: "v", env: "V99999" }).unwrap();
+        assert!(matches!(found.origin, Origin::DotEnv { line: 100_000, .. }));
     }
 }

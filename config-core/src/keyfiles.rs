@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use crate::error::{SourceError, Warning};
 use crate::layer::{EmptyLayer, Found, Key, Known, Layer, Provider, Rank, Raw};
-use crate::limits::MAX_FILE_BYTES;
+use crate::limits::read_limited_bytes;
 use crate::origin::Origin;
 
 /// A directory of key files, read afresh at every load.
@@ -74,11 +74,7 @@ impl Provider for KeyFileDir {
 /// break removed.
 fn read_value(path: &Path) -> Result<OsString, SourceError> {
     let place = || path.display().to_string();
-    let size = std::fs::metadata(path).map_err(|e| SourceError::new(place(), format!("cannot read: {e}")))?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(SourceError::new(place(), format!("larger than {MAX_FILE_BYTES} bytes")));
-    }
-    let mut bytes = std::fs::read(path).map_err(|e| SourceError::new(place(), format!("cannot read: {e}")))?;
+    let mut bytes = read_limited_bytes(path).map_err(|e| SourceError::new(place(), format!("cannot read: {e}")))?;
     if bytes.ends_with(b"\n") {
         bytes.pop();
         if bytes.ends_with(b"\r") {

@@ -161,6 +161,25 @@ fn check_len(cx: &Ctxt, field: &Field) {
     }
 }
 
+/// No two settings share a former name or a former variable (each would
+/// read the other's value; the schema refuses it when first used).
+fn check_unique_aliases(cx: &Ctxt, cont: &Container) {
+    let mut names: HashMap<String, &Field> = HashMap::new();
+    let mut envs: HashMap<String, &Field> = HashMap::new();
+    for field in &cont.fields {
+        for (seen, aliases, what) in
+            [(&mut names, &field.attrs.alias, "former name"), (&mut envs, &field.attrs.alias_env, "former variable")]
+        {
+            for alias in aliases {
+                if let Some(first) = seen.insert(alias.value(), field).filter(|first| first.ident != field.ident) {
+                    let message = format!("`{}` is already a {what} of setting `{}`", alias.value(), first.name);
+                    cx.error_spanned_by(alias, message);
+                }
+            }
+        }
+    }
+}
+
 /// Former names are not current ones, and former variables are variables.
 fn check_aliases(cx: &Ctxt, cont: &Container, field: &Field) {
     for alias in &field.attrs.alias {
@@ -312,6 +331,7 @@ fn is_env_name(name: &str) -> bool {
 
 /// No two settings share a name or an environment variable.
 fn check_unique(cx: &Ctxt, cont: &Container) {
+    check_unique_aliases(cx, cont);
     let mut names: HashMap<&str, &Field> = HashMap::new();
     let mut envs: HashMap<&str, &Field> = HashMap::new();
     for field in &cont.fields {

@@ -8,8 +8,6 @@ use std::collections::HashMap;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
-#[allow(unused_imports)]
-use syn::Type;
 use syn::spanned::Spanned;
 use syn::{Lit, LitFloat, LitInt};
 
@@ -295,12 +293,11 @@ pub(super) fn gen_leaves(glue: &Glue) -> TokenStream {
 /// [`gen_default_test`] emits.
 pub(super) fn gen_choice_checks(glue: &Glue) -> TokenStream {
     let krate = &glue.krate;
-    let checks = glue.settings().filter_map(|(position, _, field)| {
+    let checks = glue.settings().filter_map(|(_, _, field)| {
         let Some(attr::Default::Lit { lit: Lit::Str(text), .. }) = &field.attrs.default else { return None };
         if field.attrs.from_str.is_some() || field.attrs.bytes.is_some() || field.family() != Family::Other {
             return None;
         }
-        let _ = position;
         let ty = field.value_ty();
         let shown = type_name(ty).unwrap_or_default();
         let message = format!(
@@ -308,6 +305,8 @@ pub(super) fn gen_choice_checks(glue: &Glue) -> TokenStream {
              `#[derive(SettingEnum)]` gives",
             text.value()
         );
+        // `panic!` reads its one argument as a format string.
+        let message = message.replace('{', "{{").replace('}', "}}");
         let choices = glue.names.local("choices");
         Some(quote_spanned! {text.span()=>
             const _: () = {

@@ -46,6 +46,9 @@ pub struct Config {
     pub maybe_level: Option<Level>,
     #[setting(default = None)]
     pub nothing: Option<u8>,
+    // Braces in a string default are text, not a format string.
+    #[setting(default = "{route}")]
+    pub braced: Level,
     #[setting(default = NAME)]
     pub name: String,
     #[setting(default = NAME)]
@@ -58,4 +61,5 @@ fn main() {
     assert_eq!((config.quarter, config.minutes), (0.25, Some(1440)));
     assert_eq!((config.level, config.maybe_level, config.nothing), (Level::Debug, Some(Level::Debug), None));
     assert_eq!((config.name.as_str(), config.maybe_name.as_deref()), ("named", Some("named")));
+    assert_eq!(config.braced, Level::Info);
 }

@@ -273,11 +273,13 @@ impl<T: Clone + PartialEq + Send + Sync + 'static, K: Codec<T>> Field<T, K> {
     /// The value of a raw value, checked: `None` when it is empty and an
     /// empty value means "unset".
     fn parse(&self, raw: &Raw<'_>, setting: &'static SettingMeta) -> Result<Option<T>, Reason> {
-        let value = parse_raw::<T, K>(raw, setting)?;
-        if let Some(value) = &value {
-            accept::<T, K>(value, setting, self.validate)?;
-        }
-        Ok(value)
+        let checked = parse_raw::<T, K>(raw, setting).and_then(|value| {
+            if let Some(value) = &value {
+                accept::<T, K>(value, setting, self.validate)?;
+            }
+            Ok(value)
+        });
+        checked.map_err(|reason| keep_secret(reason, raw_text(raw).as_deref(), setting))
     }
 
     /// The default, checked.
@@ -454,8 +456,13 @@ impl<T: Clone + PartialEq + Send + Sync + 'static, K: Codec<T>> FieldOps for Fie
     }
 
     unsafe fn set(&self, field: *mut u8, value: Value, setting: &'static SettingMeta) -> Result<(), Reason> {
-        let new = K::from_value(value, setting)?;
-        accept::<T, K>(&new, setting, self.validate)?;
+        let text = match (&value, setting.secret) {
+            (Value::Str(text), true) => Some(text.clone()),
+            _ => None,
+        };
+        let new = K::from_value(value, setting)
+            .and_then(|new| accept::<T, K>(&new, setting, self.validate).map(|()| new))
+            .map_err(|reason| keep_secret(reason, text.as_deref(), setting))?;
         // SAFETY: `field` points to a `T` (the trait's contract).
         unsafe { *field.cast::<T>() = new };
         Ok(())
@@ -697,6 +704,27 @@ pub(crate) fn parse_raw<T, K: Codec<T>>(raw: &Raw<'_>, setting: &'static Setting
         Raw::Value(Value::Str(text)) if unset_if_empty(text.is_empty()) => Ok(None),
         Raw::Value(value) => K::from_value(value.clone(), setting).map(Some),
         Raw::Unusable(what) => Err(Reason::new(format!("{what} cannot be used here"))),
+    }
+}
+
+/// A rejected secret's reason, without the value: a `FromStr` error or a
+/// validator's message may quote what it was given, and the reason is
+/// shown wherever the (redacted) value is.
+fn keep_secret(reason: Reason, text: Option<&str>, setting: &SettingMeta) -> Reason {
+    match text {
+        Some(text) if setting.secret && !text.is_empty() && reason.as_str().contains(text) => {
+            Reason::new(reason.as_str().replace(text, crate::error::REDACTED))
+        }
+        _ => reason,
+    }
+}
+
+/// The text of a raw value, if it has one.
+fn raw_text<'r>(raw: &'r Raw<'_>) -> Option<std::borrow::Cow<'r, str>> {
+    match raw {
+        Raw::Text(text) => Some(text.to_string_lossy()),
+        Raw::Value(Value::Str(text)) => Some(text.as_str().into()),
+        _ => None,
     }
 }
 

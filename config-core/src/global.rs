@@ -449,6 +449,9 @@ impl<C: Settings> Global<C> {
                 lines.len(),
                 lines.join("\n  - ")
             );
+            // Paths, a parser's message and a validator's text come from
+            // input: printed, they are escaped like every other output.
+            let report_text = crate::escape::terminal_lines(&report_text);
             if self.strict {
                 panic!("{report_text}");
             }

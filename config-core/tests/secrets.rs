@@ -218,3 +218,48 @@ fn an_unset_secret_shows_as_none() {
     let password = config.iter().find(|s| s.name == "password").unwrap();
     assert_eq!(password.shown(), REDACTED, "a value, even a default, is never shown");
 }
+
+/// A key whose parser quotes what it was given, as many `FromStr` errors do.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Key(String);
+
+impl std::str::FromStr for Key {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, String> {
+        if text.starts_with("key_") { Ok(Key(text.to_owned())) } else { Err(format!("`{text}` is not a key")) }
+    }
+}
+
+impl std::fmt::Display for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Secrets checked by code that quotes the value.
+#[derive(Clone, Settings)]
+#[settings(env_prefix = "QUOTED_")]
+pub struct Quoted {
+    /// Parsed by a `FromStr` that quotes it.
+    #[setting(secret, from_str)]
+    pub key: Option<Key>,
+    /// Checked by a validator that quotes it.
+    #[setting(secret, validate = quotes)]
+    pub token: Option<String>,
+}
+
+fn quotes(token: &str) -> Result<(), String> {
+    if token.len() > 20 { Ok(()) } else { Err(format!("`{token}` is too short")) }
+}
+
+#[test]
+fn a_reason_that_quotes_a_secret_does_not_show_it() {
+    let error = Quoted::from_source(&[("QUOTED_KEY", SECRET), ("QUOTED_TOKEN", SECRET)]).err().unwrap();
+    let text = error.to_string();
+    assert!(!text.contains(SECRET), "{text}");
+    assert!(text.contains("`<redacted>` is not a key"), "{text}");
+    assert!(text.contains("`<redacted>` is too short"), "{text}");
+    let mut loaded = Quoted::from_source(&[("QUOTED_KEY", "key_1")]).unwrap();
+    let error = loaded.set("token", SECRET).unwrap_err().to_string();
+    assert!(!error.contains(SECRET), "{error}");
+}

@@ -43,7 +43,8 @@ fn main() -> ExitCode {
     match run(&Args::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("docs-gen: {message}");
+            // The message may quote a metadata file's text.
+            eprintln!("docs-gen: {}", config_core::escape::terminal_lines(&message));
             ExitCode::FAILURE
         }
     }

@@ -20,7 +20,7 @@ use crate::{Options, Order};
 pub use wording::{accepts, first_sentence, former_names};
 
 /// What the docs show for a secret's default, whatever the metadata says.
-pub const SECRET_DEFAULT: &str = "<redacted>";
+pub const SECRET_DEFAULT: &str = config_core::REDACTED;
 
 /// Markdown blocks: a description, parsed once.
 #[derive(Debug, Clone, PartialEq)]

@@ -14,10 +14,10 @@ pub(crate) fn is_line_break(c: char) -> bool {
 }
 
 /// Whether `c` is invisible but changes what is shown: a control character
-/// (C0, DEL, C1) or a bidirectional control.
+/// (C0, DEL, C1), a bidirectional control, or a line or paragraph
+/// separator. The one list every output of the project uses, config-core's.
 pub(crate) fn is_hidden(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    config_core::escape::is_unsafe(c)
 }
 
 /// `text` as one line of visible text: line breaks and tabs become spaces

@@ -6,15 +6,11 @@
 //! for). Keys are sorted, so that the output is the same whatever features
 //! `serde_json` was built with. [`StructMeta::from_json`] reads it back.
 
-use std::fmt::Write as _;
-
 use config_core::meta::StructMeta;
 use serde_json::{Value, json};
 
-use crate::model::SECRET_DEFAULT;
 use crate::{Options, Order};
-
-use super::chars;
+use config_core::REDACTED;
 
 /// The version of the JSON shape this module writes.
 pub(crate) const FORMAT_VERSION: u64 = 2;
@@ -40,7 +36,7 @@ fn shape(meta: &mut Value, options: &Options) {
             if setting.get("secret") == Some(&Value::Bool(true)) && setting.get("default") != Some(&no_value) {
                 // What the derive writes for a secret (no value at all gives
                 // nothing away).
-                setting["default"] = json!({"value": {"code": SECRET_DEFAULT}, "doc": null});
+                setting["default"] = json!({"value": {"code": REDACTED}, "doc": null});
             }
             if !options.rust_types
                 && let Value::Object(fields) = setting
@@ -68,24 +64,11 @@ fn name(value: &Value) -> &str {
     value.get("name").and_then(Value::as_str).unwrap_or("")
 }
 
-/// JSON's one escaping rule on top of `serde_json`'s: hidden characters (and
-/// the line separators JavaScript once rejected) as `\uXXXX`, which is the
-/// same JSON value. They can only occur inside strings: everything outside
-/// is ASCII punctuation and white space.
+/// JSON's one escaping rule on top of `serde_json`'s, config-core's:
+/// hidden characters (and the line separators JavaScript once rejected) as
+/// `\uXXXX`, which is the same JSON value.
 pub(crate) fn escape(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        // serde_json already escapes C0 controls; DEL and beyond are left to us.
-        if (chars::is_hidden(c) || chars::is_line_break(c)) && c >= '\u{7f}' {
-            let mut units = [0; 2];
-            for unit in c.encode_utf16(&mut units) {
-                let _ = write!(out, "\\u{unit:04x}");
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    config_core::escape::json(json).into_owned()
 }
 
 #[cfg(test)]

@@ -421,6 +421,10 @@ fn other_gevent_variables_are_those_gevent_reads_outside_its_settings() {
     let others: BTreeSet<&str> = reads.iter().map(|(name, _)| *name).filter(|name| !is_setting(name)).collect();
     let listed: BTreeSet<&str> = OTHER_GEVENT_VARIABLES.iter().map(|v| v.name).collect();
     assert_eq!(listed, others);
+    // The struct's `known_env` (what the unknown-variable check skips) is
+    // the same list.
+    let known: BTreeSet<&str> = Config::META.known_env.iter().copied().collect();
+    assert_eq!(known, listed, "`known_env` of `Config` and `OTHER_GEVENT_VARIABLES` differ");
     for variable in OTHER_GEVENT_VARIABLES {
         assert!(reads.contains(&(variable.name, variable.read_in)), "{variable:?}");
         assert!(Config::META.env_prefixes.iter().any(|p| variable.name.starts_with(p)), "{variable:?}");

@@ -103,9 +103,14 @@ pub fn load_struct<C: Settings>() -> impl Sized {
 /// gevent's settings loaded by config-core from `pairs`, as [`Values`]:
 /// each importable is the one path it resolved to.
 pub fn config_core_values(pairs: &[(&str, OsString)]) -> Result<Values, String> {
-    let c = Config::from_source(&pairs).map_err(|problems| problems.to_string())?;
+    Config::from_source(&pairs).map(|c| values_of(&c)).map_err(|problems| problems.to_string())
+}
+
+/// The values of gevent's loaded settings, as [`Values`]: each importable
+/// is the one path it resolved to.
+pub fn values_of(c: &Config) -> Values {
     let chosen = |path: Option<&str>| Names::Given(path.unwrap_or("(set in code)").to_owned());
-    Ok(Values {
+    Values {
         resolver: chosen(c.resolver.path()),
         threadpool: chosen(c.threadpool.path()),
         threadpool_idle_task_timeout: c.threadpool_idle_task_timeout,
@@ -129,7 +134,7 @@ pub fn config_core_values(pairs: &[(&str, OsString)]) -> Result<Values, String> 
         ares_servers: c.ares_servers.clone(),
         resolver_nameservers: c.resolver_nameservers.clone(),
         resolver_timeout: c.resolver_timeout,
-    })
+    }
 }
 
 /// config-core's parsers, which the harness's (`crate::rules`) must agree

@@ -6,6 +6,7 @@
 use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
 
+use config_core::Settings as _;
 use settings_benches::environment::Scenario;
 use settings_benches::loaders::{self, reference_rules as reference};
 use settings_benches::peers::{self, handwritten};
@@ -58,6 +59,11 @@ fn every_loader_reads_the_same_values_in_both_scenarios() {
             "config-core, {scenario:?}"
         );
         assert_eq!(by_hand(&pairs).unwrap(), expected, "the hand-written loader from a list, {scenario:?}");
+        // The two ways config-core is measured, from the process environment.
+        let from_env = gevent_settings::Config::from_env().unwrap();
+        assert_eq!(loaders::values_of(&from_env), first_choices(expected.clone()), "from_env, {scenario:?}");
+        let builder = gevent_settings::Config::builder().env().unknown_names(config_core::Unknown::Ignore).load();
+        assert_eq!(loaders::values_of(&builder.unwrap()), first_choices(expected.clone()), "builder, {scenario:?}");
     }
 }
 
@@ -263,9 +269,11 @@ fn the_service_loaders_read_the_same_values() {
     // sets it at a time.
     let _environment = ENVIRONMENT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     Scenario::Service.apply();
-    let ours = <service_example::AppConfig as config_core::Settings>::from_env().unwrap();
+    let ours = service_example::AppConfig::from_env().unwrap();
     let by_hand = service::load().unwrap();
     assert_eq!(service::values_of(&ours), by_hand);
+    let builder = service_example::AppConfig::builder().env().unknown_names(config_core::Unknown::Ignore).load();
+    assert_eq!(service::values_of(&builder.unwrap()), by_hand, "the builder");
     assert_eq!(by_hand.workers, 8);
     assert_eq!(by_hand.primary.pool_size, 20);
     assert_eq!(by_hand.allowed_origins.len(), 2);

@@ -207,7 +207,7 @@ def main():
     rows.append(f"| (cargo with nothing to rebuild, part of every figure) | {noop:.2f} s | |")
     compare = "\n".join(rows)
 
-    rows = ["| settings | our derive, debug | our derive, release | by hand (no derive), debug | by hand, release |",
+    rows = ["| settings | our derive and a load, debug | our derive and a load, release | by hand (no derive), debug | by hand, release |",
             "|---|---|---|---|---|"]
     for n in GROWTH:
         cells = [times[(f"{kind}_{n}", release)] for kind in ("ours", "by_hand") for release in (False, True)]

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs the benchmarks and writes their tables into ../BENCHMARKS.md.
 
-    ./run.py              # everything: about 15 minutes on a 2-core machine
+    ./run.py              # everything: about 25 minutes on a 2-core machine
     ./run.py --quick      # shorter criterion runs, one round, fewer layouts
     ./run.py --no-write   # print the tables, leave BENCHMARKS.md alone
 

@@ -2,7 +2,9 @@
 //! gevent's rules. One `std::env::var_os` per variable; the value checked as
 //! UTF-8 in place (`OsString::into_string` moves, it does not copy) and
 //! parsed from the borrowed text; nothing allocated that the result does not
-//! keep. It stops at the first invalid variable.
+//! keep, beyond the copy `var_os` makes of each value that is set (as
+//! config-core's environment source does too). It stops at the first
+//! invalid variable.
 //!
 //! What it does not do, and config-core does: resolve importables in a
 //! registry (it keeps each preference list unresolved, as the variable's

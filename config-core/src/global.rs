@@ -434,7 +434,9 @@ impl<C: Settings> Global<C> {
         }
         let report = match &state.builder {
             Some(builder) => builder.load_report(),
-            None => Loaded::<C>::run(&[&crate::source::EnvLayer(crate::source::Env)], true),
+            // As a reload without a builder does: the same sources, so that
+            // `explain` names the environment.
+            None => Builder::<C>::new().env().load_report(),
         };
         let lines: Vec<String> = report
             .sources

@@ -40,3 +40,26 @@ fn install_replaces_the_whole_configuration() {
     assert!(TUNABLES.get().enabled);
     assert_eq!(TUNABLES.origin("enabled").map(|o| o.kind()), Ok(OriginKind::Env));
 }
+
+/// Settings of the test below alone: it sets their variable.
+#[derive(Clone, Settings)]
+#[settings(env_prefix = "GLOBAL_EXPLAIN_")]
+pub struct Lamp {
+    /// Brightness.
+    #[setting(default = 1)]
+    pub level: u32,
+}
+
+/// An instance loaded on first use (no `init`) explains a setting as a
+/// load from the environment does: the environment's step is listed.
+#[test]
+fn the_first_load_explains_as_a_load_from_the_environment() {
+    static LAMP: Global<Lamp> = Global::new();
+    // SAFETY: no other test reads or writes this variable.
+    unsafe { std::env::set_var("GLOBAL_EXPLAIN_LEVEL", "3") };
+    let first = LAMP.explain("level").unwrap();
+    let from_env = Lamp::from_env().unwrap().explain("level").unwrap();
+    assert_eq!(first.steps.first().map(|step| step.source.as_str()), Some("environment"), "{first:?}");
+    assert_eq!(first.why, from_env.why);
+    assert_eq!(format!("{:?}", first.steps), format!("{:?}", from_env.steps));
+}

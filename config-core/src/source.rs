@@ -139,16 +139,6 @@ impl<S: Source + Send + Sync> Layer for EnvLayer<S> {
         Some(Found { raw: Raw::Text(raw), origin: Origin::Env { var: key.env } })
     }
 
-    fn get_each<'a>(&'a self, keys: &[Option<Key>], found: &mut dyn FnMut(usize, Found<'a>)) {
-        for (index, key) in keys.iter().enumerate() {
-            if let Some(key) = key
-                && let Some(raw) = self.0.get(key.env)
-            {
-                found(index, Found { raw: Raw::Text(raw), origin: Origin::Env { var: key.env } });
-            }
-        }
-    }
-
     fn unknown(&self, known: &Known, out: &mut Vec<Warning>) {
         if known.prefixes().is_empty() {
             return;

@@ -701,7 +701,12 @@ fn take_value(input: ParseStream) -> TokenStream {
 /// The expression after `key =`, or `None` with the problem reported and the
 /// value skipped. The caller has seen the `=`.
 fn value_expr(cx: &Ctxt, meta: &Meta) -> Option<Expr> {
-    let Ok(eq) = meta.input.parse::<Token![=]>() else { return None };
+    let Ok(eq) = meta.input.parse::<Token![=]>() else {
+        let key = meta.path.to_token_stream();
+        cx.error_spanned_by(&meta.path, format!("`{key}` takes a value, as in `{key} = 1`"));
+        skip_value(meta.input);
+        return None;
+    };
     if meta.input.is_empty() || meta.input.peek(Token![,]) {
         let key = meta.path.to_token_stream();
         cx.error_spanned_by(quote::quote!(#key #eq), format!("`{key} =` needs a value"));

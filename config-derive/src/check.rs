@@ -49,7 +49,20 @@ pub(crate) fn check(cx: &Ctxt, cont: &Container) {
 /// prefix, a doc comment.
 fn check_nested(cx: &Ctxt, field: &Field) {
     let attrs = &field.attrs;
-    let others: [(&str, Option<proc_macro2::TokenStream>); 9] = [
+    use quote::ToTokens;
+    let first = |list: &[syn::LitStr]| list.first().map(ToTokens::to_token_stream);
+    let others: [(&str, Option<proc_macro2::TokenStream>); 20] = [
+        ("default_doc", attrs.default_doc.as_ref().map(ToTokens::to_token_stream)),
+        ("positive", attrs.positive.as_ref().map(ToTokens::to_token_stream)),
+        ("shorthand", attrs.shorthand.as_ref().map(|s| s.keyword.to_token_stream())),
+        ("deprecated", attrs.deprecated.as_ref().map(|d| d.keyword.to_token_stream())),
+        ("added", attrs.added.as_ref().map(ToTokens::to_token_stream)),
+        ("see_also", first(&attrs.see_also)),
+        ("hidden", attrs.hidden.as_ref().map(ToTokens::to_token_stream)),
+        ("len", attrs.len.as_ref().map(|l| l.span.clone())),
+        ("expected", attrs.expected.as_ref().map(ToTokens::to_token_stream)),
+        ("alias", first(&attrs.alias)),
+        ("alias_env", first(&attrs.alias_env)),
         ("env", attrs.env.as_ref().map(quote::ToTokens::to_token_stream)),
         ("default", attrs.default.as_ref().map(|_| quote::ToTokens::to_token_stream(field.ident))),
         ("required", attrs.required.as_ref().map(quote::ToTokens::to_token_stream)),

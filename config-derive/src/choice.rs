@@ -97,13 +97,18 @@ fn choice_attrs(cx: &Ctxt, variant: &syn::Variant) -> (Option<String>, Vec<Strin
     (name, aliases)
 }
 
-/// A choice's name is a word a person types: no space, comma or control
-/// character, not empty.
+/// A choice's name is a word a person types: no space or comma, none of
+/// the characters no one-line attribute may hold (controls, bidirectional
+/// and zero-width ones), not empty.
 fn check_word(cx: &Ctxt, lit: &LitStr) {
     let text = lit.value();
     if text.is_empty() {
         cx.error_spanned_by(lit, "a choice's name cannot be empty");
-    } else if let Some(c) = text.chars().find(|c| c.is_whitespace() || c.is_control() || *c == ',') {
+    } else if let Some(c) = text
+        .chars()
+        .find(|&c| c.is_whitespace() || c == ',')
+        .or_else(|| crate::text::forbidden(&text, crate::text::Lines::One))
+    {
         let message = format!("a choice's name cannot hold {c:?}: write one word, such as \"warn\"");
         cx.error_spanned_by(lit, message);
     }

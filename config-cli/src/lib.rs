@@ -53,6 +53,20 @@ use docs_gen::{Format, Options, Order};
 
 pub use table::table;
 
+/// Prints clap's message (a usage error, or `--help`) where clap would,
+/// escaped as every output is: an error repeats the argument that was
+/// given. Returns clap's exit code.
+pub fn usage(e: &clap::Error) -> std::process::ExitCode {
+    let text = e.render().to_string();
+    let text = escape::terminal_lines(&text);
+    let _ = if e.use_stderr() {
+        io::stderr().lock().write_all(text.as_bytes())
+    } else {
+        io::stdout().lock().write_all(text.as_bytes())
+    };
+    std::process::ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
 /// The settings command.
 #[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
 pub enum SettingsCommand {

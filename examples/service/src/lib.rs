@@ -56,7 +56,8 @@ fn postgres_url(url: &str) -> Result<(), String> {
 /// Settings of the example service.
 ///
 /// Every setting can be given in `app.toml`, as an environment variable, or
-/// on the command line; see each one for its variable and flag.
+/// on the command line; see each one for its variable, and `service --help`
+/// for the flags.
 #[derive(Debug, Clone, Settings)]
 #[settings(env_prefix = "APP_", title = "Service settings")]
 pub struct AppConfig {

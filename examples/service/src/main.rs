@@ -70,10 +70,7 @@ const DEBOUNCE: Duration = Duration::from_millis(100);
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
-        }
+        Err(e) => return config_cli::usage(&e),
     };
     let builder = files(&Paths::in_dir(&cli.config_dir)).env().flags(&cli.settings);
     #[cfg(feature = "etcd")]
@@ -85,7 +82,7 @@ fn main() -> ExitCode {
     };
     let status = match &cli.command {
         Command::Serve { stop_after, name } => {
-            let _ = LABEL.set(name.as_ref().map_or_else(String::new, |name| format!("[{name}] ")));
+            let _ = LABEL.set(name.as_ref().map_or_else(String::new, |name| format!("[{}] ", escape::terminal(name))));
             #[cfg(feature = "etcd")]
             let serving = serve(builder, stop_after.map(Duration::from_secs), etcd.as_ref());
             #[cfg(not(feature = "etcd"))]

@@ -65,7 +65,7 @@ fn files_the_loader_rejects_are_invalid_by_the_schema_at_the_same_place() {
 }
 
 #[test]
-fn the_page_documents_every_setting_with_its_variable_and_flag_names() {
+fn the_page_documents_every_setting_with_its_variable() {
     let page = std::fs::read_to_string(docs("configuration.md")).unwrap();
     for leaf in AppConfig::META.tree().leaves() {
         assert!(page.contains(&format!("`{}`", leaf.env)), "{} missing from the page", leaf.env);

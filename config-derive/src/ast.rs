@@ -141,6 +141,15 @@ impl<'a> Field<'a> {
     pub(crate) fn is_nested(&self) -> bool {
         self.attrs.nested.is_some()
     }
+
+    /// A group's prefix of its settings' variables: its `env_prefix`, or
+    /// its name in capitals and `_`.
+    pub(crate) fn group_prefix(&self) -> String {
+        match &self.attrs.env_prefix {
+            Some(prefix) => prefix.value(),
+            None => format!("{}_", self.name.to_uppercase()),
+        }
+    }
 }
 
 /// The family a type's name says.

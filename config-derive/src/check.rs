@@ -89,6 +89,16 @@ fn check_nested(cx: &Ctxt, field: &Field) {
         && !is_env_name(&prefix.value())
     {
         cx.error_spanned_by(prefix, "a group's `env_prefix` is capital letters, digits and `_`, such as \"REPLICA_\"");
+    } else if field.attrs.env_prefix.is_none() && !is_env_name(&field.group_prefix()) {
+        let message = format!(
+            "the group's variables would begin with {:?}, which is no environment variable's: give it an `env_prefix` \
+             of capital letters, digits and `_`, such as \"REPLICA_\"",
+            field.group_prefix()
+        );
+        match &field.attrs.name {
+            Some(name) => cx.error_spanned_by(name, message),
+            None => cx.error_spanned_by(field.ident, message),
+        }
     }
 }
 

@@ -49,10 +49,7 @@ pub(super) fn gen_struct_meta(glue: &Glue) -> TokenStream {
 fn gen_group_meta(glue: &Glue, position: usize, field: &Field) -> TokenStream {
     let krate = &glue.krate;
     let (name, doc, ty) = (&field.name, &field.doc, glue.value_ty(position));
-    let prefix = match &field.attrs.env_prefix {
-        Some(prefix) => prefix.value(),
-        None => format!("{}_", field.name.to_uppercase()),
-    };
+    let prefix = field.group_prefix();
     quote! {
         #krate::meta::GroupMeta { name: #name, env_prefix: #prefix, doc: #doc, meta: <#ty as #krate::Settings>::META }
     }

@@ -179,10 +179,12 @@ impl Layer for TomlLayer {
     /// Keys that are no setting's and tables that are no group's, each
     /// reported once (a table's keys are not reported again).
     fn unknown(&self, known: &Known, out: &mut Vec<Warning>) {
-        let mut reported: Vec<&str> = Vec::new();
+        let mut reported: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for place in &self.keys {
             let key = &*place.key;
-            if reported.iter().any(|r| key.strip_prefix(r).is_some_and(|rest| rest.starts_with('.'))) {
+            // Under a reported table: one of its ancestors is reported.
+            let ancestors = key.match_indices('.').map(|(at, _)| &key[..at]);
+            if ancestors.into_iter().any(|ancestor| reported.contains(ancestor)) {
                 continue;
             }
             let fine = if place.table { known.is_group(key) || known.is_path(key) } else { known.is_path(key) };
@@ -192,7 +194,7 @@ impl Layer for TomlLayer {
                     key: key.to_owned(),
                     suggestion: known.suggest_path(key),
                 });
-                reported.push(key);
+                reported.insert(key);
             }
         }
     }

@@ -148,7 +148,8 @@ fn every_problem_of_every_layer_in_one_report() {
 #[test]
 fn unknown_keys_are_warnings_with_a_suggestion_or_errors_if_asked() {
     let dir = Dir::new("unknown");
-    let toml = dir.file("app.toml", "wrokers = 3\n[cache]\nsize = 1\n");
+    // An unknown table is reported once: not its keys, nor its tables'.
+    let toml = dir.file("app.toml", "wrokers = 3\n[cache]\nsize = 1\nttl = 2\n[cache.inner]\ndepth = 3\n");
     let config = Service::builder().file(&toml).load().unwrap();
     let warnings: Vec<String> = config.warnings().iter().map(ToString::to_string).collect();
     assert_eq!(warnings.len(), 2, "{warnings:?}");
